@@ -1,0 +1,52 @@
+import esbuild from 'esbuild';
+import { builtinModules } from 'node:module';
+
+const production = process.argv[2] === 'production';
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  target: 'es2022',
+  logLevel: 'info',
+  sourcemap: production ? false : 'inline',
+  treeShaking: true,
+  minify: production,
+};
+
+/** The Obsidian plugin: main.js at the top level, next to manifest.json. */
+const plugin = {
+  ...common,
+  entryPoints: ['src/plugin/main.ts'],
+  outfile: 'main.js',
+  platform: 'node',
+  external: [
+    'obsidian',
+    'electron',
+    '@codemirror/*',
+    '@lezer/*',
+    ...builtinModules,
+    ...builtinModules.map((m) => `node:${m}`),
+  ],
+};
+
+/** Headless entry points for Node: the CLI daemon and the bench. */
+const node = {
+  ...common,
+  minify: false,
+  platform: 'node',
+  target: 'node20',
+  external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+};
+
+const builds = [
+  plugin,
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js' },
+];
+
+if (production) {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+} else {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+}

@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'node', esModuleInterop: true } }],
+  },
+  moduleNameMapper: {
+    '^obsidian$': '<rootDir>/test/fakes/obsidian.ts',
+  },
+  testTimeout: 30000,
+};
