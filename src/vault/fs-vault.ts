@@ -1,0 +1,280 @@
+import { promises as fsp, watch as fsWatch, type FSWatcher } from 'node:fs';
+import * as nodePath from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { joinNote, splitNote, FrontmatterError } from './frontmatter';
+import { normalizeVaultPath } from '../core/paths';
+import {
+  VaultError,
+  type Frontmatter,
+  type VaultChange,
+  type VaultFileStat,
+  type VaultPort,
+} from './vault-port';
+
+/**
+ * The vault as plain files on disk, for the headless CLI and the tests.
+ * Writes go to a temporary sibling and are renamed into place, so a crash or
+ * a concurrent reader never sees half a note.
+ */
+export class FsVault implements VaultPort {
+  readonly kind = 'fs';
+  /** Per-path queue so two read-modify-writes of one file never interleave. */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(readonly basePath: string) {}
+
+  /** The absolute path on disk of a vault path. */
+  abs(path: string): string {
+    const rel = normalizeVaultPath(path);
+    if (rel.split('/').includes('..')) throw new VaultError('io', path, `Path leaves the vault: ${path}`);
+    return rel === '/' ? this.basePath : nodePath.join(this.basePath, ...rel.split('/'));
+  }
+
+  async exists(path: string): Promise<boolean> {
+    try {
+      await fsp.access(this.abs(path));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async stat(path: string): Promise<VaultFileStat | null> {
+    try {
+      const s = await fsp.stat(this.abs(path));
+      if (!s.isFile()) return null;
+      return { path: normalizeVaultPath(path), size: s.size, mtime: s.mtimeMs, ctime: s.birthtimeMs || s.ctimeMs };
+    } catch {
+      return null;
+    }
+  }
+
+  async read(path: string): Promise<string> {
+    return (await this.readRaw(path)).toString('utf8');
+  }
+
+  async readBinary(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await this.readRaw(path));
+  }
+
+  async create(path: string, content: string): Promise<void> {
+    const target = this.abs(path);
+    await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+    // Write to a temporary file, then link it into place: `link` fails when the
+    // target exists, which makes creation both exclusive and atomic.
+    const tmp = await this.writeTemp(target, content);
+    try {
+      await fsp.link(tmp, target);
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) throw new VaultError('exists', path, `A file already exists at ${path}`);
+      throw wrap(error, path);
+    } finally {
+      await fsp.rm(tmp, { force: true });
+    }
+  }
+
+  async write(path: string, content: string): Promise<void> {
+    await this.serialized(path, () => this.writeAtomic(path, content));
+  }
+
+  async append(path: string, content: string): Promise<void> {
+    const target = this.abs(path);
+    await this.serialized(path, async () => {
+      await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+      // O_APPEND: each call lands whole at the end, even with other appenders.
+      await fsp.appendFile(target, content, 'utf8');
+    });
+  }
+
+  async process(path: string, fn: (content: string) => string): Promise<string> {
+    return this.serialized(path, async () => {
+      const next = fn(await this.read(path));
+      await this.writeAtomic(path, next);
+      return next;
+    });
+  }
+
+  async processFrontMatter(path: string, fn: (frontmatter: Frontmatter) => void): Promise<void> {
+    await this.process(path, (content) => {
+      let split;
+      try {
+        split = splitNote(content);
+      } catch (error) {
+        if (error instanceof FrontmatterError) throw new VaultError('bad-frontmatter', path, `${path}: ${error.message}`);
+        throw error;
+      }
+      const fm = structuredClone(split.frontmatter);
+      fn(fm);
+      return joinNote(fm, split.body);
+    });
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const source = this.abs(from);
+    const target = this.abs(to);
+    if (source === target) return;
+    await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+    try {
+      // link + unlink refuses to overwrite, unlike rename(2).
+      await fsp.link(source, target);
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) throw new VaultError('exists', to, `Cannot move ${from}: a file already exists at ${to}`);
+      if (isCode(error, 'ENOENT')) throw new VaultError('not-found', from, `No file at ${from}`);
+      if (isCode(error, 'EPERM') || isCode(error, 'EXDEV')) {
+        if (await this.exists(to)) throw new VaultError('exists', to, `Cannot move ${from}: a file already exists at ${to}`);
+        await fsp.rename(source, target);
+        return;
+      }
+      throw wrap(error, from);
+    }
+    await fsp.unlink(source);
+  }
+
+  async remove(path: string): Promise<void> {
+    try {
+      await fsp.rm(this.abs(path));
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) throw new VaultError('not-found', path, `No file at ${path}`);
+      throw wrap(error, path);
+    }
+  }
+
+  async mkdir(path: string): Promise<void> {
+    await fsp.mkdir(this.abs(path), { recursive: true });
+  }
+
+  async list(folder: string): Promise<VaultFileStat[]> {
+    const entries = await this.readDir(folder);
+    const out: VaultFileStat[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = joinRel(folder, entry.name);
+      const s = await this.stat(path);
+      if (s) out.push(s);
+    }
+    return out.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async listFolders(folder: string): Promise<string[]> {
+    const entries = await this.readDir(folder);
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => joinRel(folder, e.name))
+      .sort();
+  }
+
+  watch(folder: string, onChange: (change: VaultChange) => void): () => void {
+    const root = this.abs(folder);
+    const base = normalizeVaultPath(folder);
+    let watcher: FSWatcher | null = null;
+    let closed = false;
+    const known = new Set<string>();
+    const start = async () => {
+      await fsp.mkdir(root, { recursive: true });
+      for (const f of await this.list(folder)) known.add(f.path);
+      if (closed) return;
+      watcher = fsWatch(root, { recursive: true }, (_event, filename) => {
+        if (!filename) return;
+        const rel = joinRel(base, filename.toString().split(nodePath.sep).join('/'));
+        void this.classify(rel, known).then((change) => {
+          if (change && !closed) onChange(change);
+        });
+      });
+      watcher.on('error', () => undefined);
+    };
+    void start();
+    return () => {
+      closed = true;
+      watcher?.close();
+    };
+  }
+
+  private async classify(path: string, known: Set<string>): Promise<VaultChange | null> {
+    const s = await this.stat(path);
+    if (s) {
+      if (known.has(path)) return { type: 'modify', path };
+      known.add(path);
+      return { type: 'create', path };
+    }
+    if (await this.isFolder(path)) return null;
+    if (known.delete(path)) return { type: 'delete', path };
+    return null;
+  }
+
+  private async isFolder(path: string): Promise<boolean> {
+    try {
+      return (await fsp.stat(this.abs(path))).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private async readDir(folder: string) {
+    try {
+      return await fsp.readdir(this.abs(folder), { withFileTypes: true });
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return [];
+      throw wrap(error, folder);
+    }
+  }
+
+  private async readRaw(path: string): Promise<Buffer> {
+    try {
+      return await fsp.readFile(this.abs(path));
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR')) throw new VaultError('not-found', path, `No file at ${path}`);
+      throw wrap(error, path);
+    }
+  }
+
+  private async writeAtomic(path: string, content: string): Promise<void> {
+    const target = this.abs(path);
+    await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+    const tmp = await this.writeTemp(target, content);
+    try {
+      await fsp.rename(tmp, target);
+    } catch (error) {
+      await fsp.rm(tmp, { force: true });
+      throw wrap(error, path);
+    }
+  }
+
+  private async writeTemp(target: string, content: string): Promise<string> {
+    const tmp = nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    const handle = await fsp.open(tmp, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return tmp;
+  }
+
+  private serialized<T>(path: string, work: () => Promise<T>): Promise<T> {
+    const key = normalizeVaultPath(path);
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.locks.set(key, settled);
+    void settled.then(() => {
+      if (this.locks.get(key) === settled) this.locks.delete(key);
+    });
+    return next;
+  }
+}
+
+function joinRel(folder: string, name: string): string {
+  const f = normalizeVaultPath(folder);
+  return f === '/' ? normalizeVaultPath(name) : normalizeVaultPath(`${f}/${name}`);
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function wrap(error: unknown, path: string): VaultError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new VaultError('io', path, `${path}: ${message}`);
+}
+
