@@ -27,8 +27,8 @@ export class EventBus {
       set = new Set();
       this.handlers.set(event, set);
     }
-    set.add(handler as Handler<never>);
-    return () => set.delete(handler as Handler<never>);
+    set.add(handler);
+    return () => set.delete(handler);
   }
 
   emit<E extends EventName>(event: E, payload: EventMap[E]): void {

@@ -148,7 +148,7 @@ export function migrate(raw: unknown): MigrationResult {
     changed = true;
   } else if (typeof version !== 'number' || version > SETTINGS_VERSION) {
     throw new SettingsError([
-      `version: ${String(version)} is newer than this build understands (${SETTINGS_VERSION}); update the plugin`,
+      `version: ${JSON.stringify(version)} is newer than this build understands (${SETTINGS_VERSION}); update the plugin`,
     ]);
   }
   return { data, changed };

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error';
+
+export const COMMANDS = ['init', 'once', 'run', 'briefing', 'demo', 'doctor', 'install-plugin', 'help', 'version'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface CliArgs {
+  command: CommandName;
+  /** Positional arguments after the command (e.g. the demo's DIR). */
+  positionals: string[];
+  vault?: string;
+  envFile?: string;
+  json: boolean;
+  quiet: boolean;
+  week?: string;
+  /** `run`: how often the scheduler looks for due jobs, in seconds. */
+  tickSeconds?: number;
+}
+
+export const USAGE = `Usage: ai-employee <command> --vault DIR [--env-file FILE]
+
+Commands:
+  init             create the folders, Dashboard.md and Company_Handbook.md (idempotent)
+  once             run every job that is due once (triage, completion, dashboard, logs) and exit
+  run              the daemon: watch the inbox and run scheduled jobs until Ctrl-C / SIGTERM
+  demo [DIR]       make a sample vault (default ./demo-vault) and run the pipeline once
+  doctor           check the vault, the settings and each configured connection
+  install-plugin   copy main.js, manifest.json and styles.css into the vault's plugin folder
+  help             show this help
+  version          print the version
+
+Options:
+  --vault DIR      the Obsidian vault to work on (or AI_EMPLOYEE_VAULT)
+  --env-file FILE  read secrets (ODOO_API_KEY, ...) from a dotenv file
+  --json           machine-readable output where a command supports it
+  --quiet          print only errors
+  --tick SECONDS   run: how often to look for due jobs (default 30)
+
+Exit codes: 0 success, 1 a job failed, 2 bad usage or bad configuration.`;
+
+/** Parses argv (without node and script); bad flags are a {@link UsageError}. */
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        vault: { type: 'string' },
+        'env-file': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        week: { type: 'string' },
+        tick: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  let command: CommandName;
+  if (values.help) command = 'help';
+  else if (values.version) command = 'version';
+  else if (first === undefined) command = 'help';
+  else if ((COMMANDS as readonly string[]).includes(first)) command = first as CommandName;
+  else throw new UsageError(`Unknown command "${first}". Commands: ${COMMANDS.join(', ')}`);
+
+  let tickSeconds: number | undefined;
+  if (values.tick !== undefined) {
+    tickSeconds = Number(values.tick);
+    if (!Number.isFinite(tickSeconds) || tickSeconds < 1 || tickSeconds > 3600) {
+      throw new UsageError(`--tick must be a number of seconds between 1 and 3600, not "${values.tick}"`);
+    }
+  }
+  return {
+    command,
+    positionals: rest,
+    vault: values.vault,
+    envFile: values['env-file'],
+    json: values.json ?? false,
+    quiet: values.quiet ?? false,
+    week: values.week,
+    tickSeconds,
+  };
+}
