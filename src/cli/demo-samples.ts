@@ -1,0 +1,76 @@
+import { makeTextPdf } from './demo-pdf';
+
+/** One file the demo drops into the inbox. */
+export interface DemoItem {
+  name: string;
+  content: string | Uint8Array;
+  /** What a reader should expect the pipeline to make of it. */
+  expect: string;
+}
+
+/** Realistic inbox items for the demo vault, dated relative to `now`. */
+export function demoInboxItems(now: Date): DemoItem[] {
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  return [
+    {
+      name: 'WhatsApp from Client ABC.md',
+      expect: 'a high-priority WhatsApp task (it mentions an invoice) with a plan',
+      content: [
+        '---',
+        'type: whatsapp',
+        'from: "+1 555 0100 (Client ABC)"',
+        `received: ${at(42)}`,
+        '---',
+        'Completed project for Client ABC, $10000. Can you send the invoice this week?',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'Email - supplier payment reminder.md',
+      expect: 'an e-mail task (payment reminder) with a plan',
+      content: [
+        'From: Accounts <accounts@paper-supplies.example>',
+        'To: owner@my-business.example',
+        'Subject: Payment reminder: invoice PS-2231 due Friday',
+        `Date: ${new Date(now.getTime() - 3 * 3_600_000).toUTCString()}`,
+        '',
+        'Hello,',
+        '',
+        'A friendly reminder that invoice PS-2231 for $150.00 (office supplies) is due this Friday.',
+        'You can pay by bank transfer to the usual account.',
+        '',
+        'Thanks,',
+        'Paper Supplies Ltd',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'receipt-office-supplies.pdf',
+      expect: 'a file-drop task that links the PDF',
+      content: makeTextPdf([
+        'Paper Supplies Ltd - Receipt',
+        `Date: ${now.toISOString().slice(0, 10)}`,
+        'A4 paper, 5 reams ........ $45.00',
+        'Printer toner ............ $105.00',
+        'Total paid ............... $150.00',
+        'Paid by card ending 4242',
+      ]),
+    },
+    {
+      name: 'Call notes - new website quote.md',
+      expect: 'a manual task for a quote request',
+      content: [
+        '# Call with Riverside Bakery',
+        '',
+        'They would like a quote for a new website with online ordering.',
+        'Budget around $4,000. Wants a proposal by next Tuesday.',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'Meeting notes (broken).md',
+      expect: 'quarantined with an explanation, because its frontmatter is broken',
+      content: ['---', 'type: manual', 'title: "Quarterly review', 'attendees: [Sam, Alex', '---', 'Notes from the quarterly review.', ''].join('\n'),
+    },
+  ];
+}
