@@ -1,0 +1,132 @@
+import type { Clock } from '../core/clock';
+import type { VaultLayout } from '../core/layout';
+import type { AuditEntry, ErrorEntry } from '../core/logs/log-types';
+import { basename, extension, stem } from '../core/paths';
+import { splitNote } from './frontmatter';
+import type { VaultPort } from './vault-port';
+import { readAuditTail, readErrorsSince } from './dashboard-log-readers';
+import { readLease } from './runner-lease-file';
+
+export interface FolderCount {
+  /** The folder's name as the user sees it (settings may rename folders). */
+  label: string;
+  path: string;
+  count: number;
+}
+
+export interface PendingApproval {
+  path: string;
+  title: string;
+  action?: string;
+  amount?: number | string;
+  expires?: string;
+}
+
+export interface JobStatus {
+  id: string;
+  title: string;
+  /** Human wording, e.g. `every 5 minutes` or `Mondays at 08:00`. */
+  schedule: string;
+  /** ISO text or a Date; null or absent when the job never ran. */
+  lastRun?: string | Date | null;
+  lastStatus?: string | null;
+  nextRun?: string | Date | null;
+  /** True while a run is in progress (shown as the status). */
+  running?: boolean;
+}
+
+export interface RunnerStatus {
+  deviceName: string;
+  kind: string;
+  heartbeatAt: string;
+  /** Whether the lease is currently fresh (some runner is active). */
+  held: boolean;
+}
+
+/**
+ * Where the dashboard gets its numbers. Small async functions, so the
+ * dashboard never reaches into other modules: the runtime injects the
+ * scheduler's job status, the rest has vault-reading defaults.
+ */
+export interface DashboardSources {
+  folderCounts(): Promise<FolderCount[]>;
+  pendingApprovals(): Promise<PendingApproval[]>;
+  /** The last `limit` audit entries, oldest first. */
+  recentActivity(limit: number): Promise<AuditEntry[]>;
+  /** Error entries logged at or after `sinceMs`, oldest first. */
+  recentErrors(sinceMs: number): Promise<ErrorEntry[]>;
+  jobStatus(): Promise<JobStatus[]>;
+  runner(): Promise<RunnerStatus | null>;
+}
+
+/** The defaults: everything read from the vault itself; no scheduled jobs. */
+export function defaultDashboardSources(vault: VaultPort, layout: VaultLayout, clock: Clock): DashboardSources {
+  return {
+    folderCounts: () => countFolders(vault, layout),
+    pendingApprovals: () => listPendingApprovals(vault, layout.pendingApproval),
+    recentActivity: (limit) => readAuditTail(vault, layout.auditLog, limit),
+    recentErrors: (sinceMs) => readErrorsSince(vault, layout.errorLog, sinceMs),
+    jobStatus: () => Promise.resolve([]),
+    runner: async () => {
+      const state = await readLease(vault, layout.lease);
+      if (state.status !== 'ok') return null;
+      const { holder, heartbeatAt, expiresAt } = state.record;
+      return { deviceName: holder.deviceName, kind: holder.kind, heartbeatAt, held: clock.now().getTime() < Date.parse(expiresAt) };
+    },
+  };
+}
+
+/**
+ * Notes per workflow folder. Inbox counts every file (drops are PDFs, images,
+ * …); the others count notes. Hidden files (`.DS_Store`, temporary writes) never count.
+ */
+export async function countFolders(vault: VaultPort, layout: VaultLayout): Promise<FolderCount[]> {
+  const folders = [
+    layout.inbox,
+    layout.needsAction,
+    layout.plans,
+    layout.pendingApproval,
+    layout.approved,
+    layout.rejected,
+    layout.done,
+    layout.quarantine,
+  ];
+  return Promise.all(
+    folders.map(async (path) => {
+      const files = (await vault.list(path)).filter((f) => !basename(f.path).startsWith('.'));
+      const count = path === layout.inbox ? files.length : files.filter((f) => extension(f.path) === 'md').length;
+      return { label: basename(path), path, count };
+    }),
+  );
+}
+
+/** Approval requests whose frontmatter says `status: pending`; unreadable notes are skipped. */
+export async function listPendingApprovals(vault: VaultPort, folder: string): Promise<PendingApproval[]> {
+  const out: PendingApproval[] = [];
+  for (const file of await vault.list(folder)) {
+    if (extension(file.path) !== 'md' || basename(file.path).startsWith('.')) continue;
+    let fm: Record<string, unknown>;
+    try {
+      fm = splitNote(await vault.read(file.path)).frontmatter;
+    } catch {
+      // Broken YAML is reported by triage and the approval watcher; here it just is not listed.
+      continue;
+    }
+    if (typeof fm.status !== 'string' || fm.status.trim().toLowerCase() !== 'pending') continue;
+    const item: PendingApproval = { path: file.path, title: text(fm.title) ?? stem(file.path) };
+    const action = text(fm.action);
+    if (action !== undefined) item.action = action;
+    if (typeof fm.amount === 'number' || typeof fm.amount === 'string') item.amount = fm.amount;
+    const expires = text(fm.expires) ?? text(fm.expires_at);
+    if (expires !== undefined) item.expires = expires;
+    out.push(item);
+  }
+  return out;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  return undefined;
+}
