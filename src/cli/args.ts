@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error';
 
-export const COMMANDS = ['init', 'once', 'run', 'briefing', 'demo', 'doctor', 'install-plugin', 'help', 'version'] as const;
+export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'help', 'version'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -12,7 +12,6 @@ export interface CliArgs {
   envFile?: string;
   json: boolean;
   quiet: boolean;
-  week?: string;
   /** `run`: how often the scheduler looks for due jobs, in seconds. */
   tickSeconds?: number;
 }
@@ -51,7 +50,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'env-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
-        week: { type: 'string' },
         tick: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -83,7 +81,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     envFile: values['env-file'],
     json: values.json ?? false,
     quiet: values.quiet ?? false,
-    week: values.week,
     tickSeconds,
   };
 }

@@ -1,7 +1,8 @@
 import { parseDocument, stringify } from 'yaml';
 import type { Frontmatter } from './vault-port';
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+// The closing fence is a line of its own: a value ending in `---` does not end the block.
+const FENCE = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export interface SplitNote {
   /** The parsed frontmatter, {} when the note has none. */

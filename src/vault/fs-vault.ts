@@ -1,4 +1,4 @@
-import { promises as fsp, watch as fsWatch, type FSWatcher } from 'node:fs';
+import { mkdirSync, promises as fsp, watch as fsWatch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { joinNote, splitNote, FrontmatterError } from './frontmatter';
@@ -140,53 +140,71 @@ export class FsVault implements VaultPort {
   }
 
   async mkdir(path: string): Promise<void> {
-    await fsp.mkdir(this.abs(path), { recursive: true });
+    try {
+      await fsp.mkdir(this.abs(path), { recursive: true });
+    } catch (error) {
+      if (isCode(error, 'EEXIST') || isCode(error, 'ENOTDIR')) throw new VaultError('exists', path, `Cannot make the folder ${path}: a file already exists there`);
+      throw wrap(error, path);
+    }
   }
 
   async list(folder: string): Promise<VaultFileStat[]> {
     const entries = await this.readDir(folder);
     const out: VaultFileStat[] = [];
     for (const entry of entries) {
-      if (!entry.isFile()) continue;
+      if (!entry.isFile() || entry.name.startsWith('.')) continue;
       const path = joinRel(folder, entry.name);
       const s = await this.stat(path);
       if (s) out.push(s);
     }
-    return out.sort((a, b) => a.path.localeCompare(b.path));
+    return out.sort((a, b) => compare(a.path, b.path));
   }
 
   async listFolders(folder: string): Promise<string[]> {
     const entries = await this.readDir(folder);
     return entries
-      .filter((e) => e.isDirectory())
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
       .map((e) => joinRel(folder, e.name))
-      .sort();
+      .sort(compare);
   }
 
+  /**
+   * Watches with `fs.watch` (recursive). The watcher is in place when this
+   * returns, so a file dropped right after is seen. Dot-named entries (our
+   * own temporary files, `.DS_Store`, `.obsidian`) are ignored, as Obsidian
+   * ignores them. Renames show up as a `delete` and a `create`.
+   */
   watch(folder: string, onChange: (change: VaultChange) => void): () => void {
     const root = this.abs(folder);
     const base = normalizeVaultPath(folder);
-    let watcher: FSWatcher | null = null;
     let closed = false;
     const known = new Set<string>();
-    const start = async () => {
-      await fsp.mkdir(root, { recursive: true });
-      for (const f of await this.list(folder)) known.add(f.path);
-      if (closed) return;
-      watcher = fsWatch(root, { recursive: true }, (_event, filename) => {
-        if (!filename) return;
-        const rel = joinRel(base, filename.toString().split(nodePath.sep).join('/'));
-        void this.classify(rel, known).then((change) => {
+    mkdirSync(root, { recursive: true });
+    // Events that arrive before the existing files are known wait for that list,
+    // so a file that was already there is not reported as new.
+    const ready = this.listBelow(base, known).catch(() => undefined);
+    const watcher: FSWatcher = fsWatch(root, { recursive: true }, (_event, filename) => {
+      if (!filename) return;
+      const rel = joinRel(base, filename.toString().split(nodePath.sep).join('/'));
+      if (isHiddenPath(rel)) return;
+      void ready
+        .then(() => this.classify(rel, known))
+        .then((change) => {
           if (change && !closed) onChange(change);
-        });
-      });
-      watcher.on('error', () => undefined);
-    };
-    void start();
+        })
+        .catch(() => undefined);
+    });
+    watcher.on('error', () => undefined);
     return () => {
       closed = true;
-      watcher?.close();
+      watcher.close();
     };
+  }
+
+  /** Adds every file below a folder (not only direct children) to `into`. */
+  private async listBelow(folder: string, into: Set<string>): Promise<void> {
+    for (const file of await this.list(folder)) into.add(file.path);
+    for (const sub of await this.listFolders(folder)) await this.listBelow(sub, into);
   }
 
   private async classify(path: string, known: Set<string>): Promise<VaultChange | null> {
@@ -267,6 +285,16 @@ export class FsVault implements VaultPort {
 function joinRel(folder: string, name: string): string {
   const f = normalizeVaultPath(folder);
   return f === '/' ? normalizeVaultPath(name) : normalizeVaultPath(`${f}/${name}`);
+}
+
+/** Plain code-unit order: the same on every machine, whatever its locale (ObsidianVault sorts the same way). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Dot-named files and folders: temporary files, `.obsidian`, `.trash`, `.DS_Store`. */
+function isHiddenPath(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('.'));
 }
 
 function isCode(error: unknown, code: string): boolean {

@@ -51,12 +51,20 @@ export interface VaultPort {
   remove(path: string): Promise<void>;
   /** Creates a folder and its parents; no error when it exists. */
   mkdir(path: string): Promise<void>;
-  /** Files directly inside a folder (not below), or [] when the folder is absent. */
+  /**
+   * Files directly inside a folder (not below), or [] when the folder is absent.
+   * Sorted by path in plain code-unit order; dot-named files (`.DS_Store`,
+   * temporary files) are left out, as Obsidian leaves them out.
+   */
   list(folder: string): Promise<VaultFileStat[]>;
-  /** Folders directly inside a folder. */
+  /** Folders directly inside a folder, sorted the same way, without dot-named ones. */
   listFolders(folder: string): Promise<string[]>;
 
-  /** Calls `onChange` for every change to files below `folder`; returns the function that stops watching. */
+  /**
+   * Calls `onChange` for every change to files below `folder`; returns the
+   * function that stops watching. Changes under dot-named folders are not
+   * reported. A move into or out of `folder` may come as `create`/`delete`.
+   */
   watch(folder: string, onChange: (change: VaultChange) => void): () => void;
 }
 

@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import * as nodePath from 'node:path';
+import type { CliArgs } from '../args';
+import { createCliContext } from '../cli-context';
+import type { Output } from '../output';
+import { UsageError } from '../usage-error';
+import { demoInboxItems } from '../demo-samples';
+import { summarizeDemo } from '../demo-summary';
+
+/** Marks a folder as made by `demo`, so running the demo again may replace it. */
+const DEMO_MARKER = '.ai-employee-demo';
+
+/** `demo [DIR]`: builds a sample vault, runs the pipeline once and says what happened. */
+export async function demoCommand(args: CliArgs, out: Output): Promise<number> {
+  const dir = nodePath.resolve(args.positionals[0] ?? args.vault ?? 'demo-vault');
+  prepareFolder(dir);
+  const { runtime, vault } = createCliContext({ ...args, vault: dir }, dir);
+  await runtime.start();
+
+  // Items are dated a little in the past: they are complete files, not ones still being written.
+  const now = new Date();
+  const items = demoInboxItems(now);
+  const past = new Date(now.getTime() - 60_000);
+  for (const item of items) {
+    const file = nodePath.join(dir, ...runtime.layout.inbox.split('/'), item.name);
+    writeFileSync(file, item.content);
+    utimesSync(file, past, past);
+  }
+  out.line(`Sample vault: ${dir}`);
+  out.line(`Dropped ${items.length} items into ${runtime.layout.inbox}/ and ran the pipeline once:`);
+
+  const lease = await runtime.acquireLease();
+  if (!lease.held) throw new UsageError(`The demo vault at ${dir} is in use by another runner.`);
+  let failed: string[] = [];
+  try {
+    const tick = await runtime.runOnce();
+    failed = tick.failed;
+  } finally {
+    await runtime.stop();
+  }
+  const summary = await summarizeDemo(vault, runtime.layout, items);
+  for (const line of summary) out.line(line);
+  if (failed.length) {
+    out.error(`Some jobs failed: ${failed.join(', ')} (see ${runtime.layout.errorLog})`);
+    return 1;
+  }
+  return 0;
+}
+
+function prepareFolder(dir: string): void {
+  if (existsSync(dir)) {
+    const entries = readdirSync(dir);
+    if (entries.length > 0 && !entries.includes(DEMO_MARKER)) {
+      throw new UsageError(`${dir} exists and is not an earlier demo vault; pick another folder (ai-employee demo DIR).`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(nodePath.join(dir, DEMO_MARKER), 'Made by "ai-employee demo"; running the demo again replaces this folder.\n');
+}

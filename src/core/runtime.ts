@@ -1,0 +1,222 @@
+import { systemClock, type Clock } from './clock';
+import { EventBus } from './event-bus';
+import { resolveLayout, type VaultLayout } from './layout';
+import type { Settings } from './settings';
+import { CREDENTIAL_NAMES, type SecretsPort } from './secrets';
+import { AuditLog } from './logs/audit-log';
+import { ErrorLog } from './logs/error-log';
+import { SecretRegistry } from './logs/secret-registry';
+import { rotateLogs } from './logs/log-rotation';
+import { Scheduler, type TickResult, type TimerFunctions } from './scheduler/scheduler';
+import type { VaultPort } from '../vault/vault-port';
+import { initVault } from '../vault/init-vault';
+import { Triage } from '../vault/triage';
+import { Completion } from '../vault/completion';
+import { DashboardWriter } from '../vault/dashboard';
+import { RunnerLease, type DeviceIdentity, type LeaseState } from '../vault/runner-lease';
+import { InboxWatcher } from './inbox-watcher';
+
+/** Everything the runtime needs from its host (the plugin or the CLI). */
+export interface RuntimeDeps {
+  settings: Settings;
+  vault: VaultPort;
+  secrets: SecretsPort;
+  identity: DeviceIdentity;
+  clock?: Clock;
+  /** The plugin passes window's timers so Obsidian can track and clear them. */
+  timers?: TimerFunctions;
+  /** How long to wait between size checks of a file that may still be written. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The jobs every runner registers; later features add theirs through {@link Runtime.scheduler}. */
+export const CORE_JOBS = {
+  triage: 'vault.triage',
+  completion: 'vault.completion',
+  dashboard: 'dashboard.refresh',
+  logs: 'logs.maintenance',
+} as const;
+
+/**
+ * Builds every service from settings + ports. The plugin, the CLI and (later)
+ * the MCP servers are thin entry points around one of these.
+ */
+export class Runtime {
+  readonly bus: EventBus;
+  readonly layout: VaultLayout;
+  readonly clock: Clock;
+  readonly secretRegistry = new SecretRegistry();
+  readonly audit: AuditLog;
+  readonly errors: ErrorLog;
+  readonly scheduler: Scheduler;
+  readonly triage: Triage;
+  readonly completion: Completion;
+  readonly dashboard: DashboardWriter;
+  readonly lease: RunnerLease;
+  private started = false;
+  private watcher: InboxWatcher | null = null;
+
+  constructor(readonly deps: RuntimeDeps) {
+    const { settings, vault } = deps;
+    this.clock = deps.clock ?? systemClock;
+    this.layout = resolveLayout(settings);
+    const clock = this.clock;
+    this.bus = new EventBus();
+    this.audit = new AuditLog({ vault, path: this.layout.auditLog, clock, secrets: this.secretRegistry });
+    this.errors = new ErrorLog({
+      vault,
+      path: this.layout.errorLog,
+      clock,
+      bus: this.bus,
+      secrets: this.secretRegistry,
+      alertThreshold: settings.logs.alertThreshold,
+      alertWindowMinutes: settings.logs.alertWindowMinutes,
+    });
+    this.errors.bindToBus(this.bus);
+    const common = { vault, layout: this.layout, clock, bus: this.bus, audit: this.audit, errors: this.errors, settings };
+    this.triage = new Triage({ ...common, sleep: deps.sleep });
+    this.completion = new Completion(common);
+    this.lease = new RunnerLease({
+      vault,
+      path: this.layout.lease,
+      clock,
+      identity: deps.identity,
+      staleAfterSeconds: settings.runner.staleAfterSeconds,
+      heartbeatSeconds: settings.runner.heartbeatSeconds,
+      audit: this.audit,
+      errors: this.errors,
+    });
+    this.scheduler = new Scheduler({
+      vault,
+      ledgerPath: this.layout.runLedger,
+      clock,
+      errors: this.errors,
+      audit: this.audit,
+      bus: this.bus,
+      timers: deps.timers,
+    });
+    this.dashboard = new DashboardWriter({
+      vault,
+      layout: this.layout,
+      clock,
+      bus: this.bus,
+      sources: {
+        jobStatus: () => this.scheduler.status(),
+        runner: async () => {
+          const info = await this.lease.current();
+          return info && { deviceName: info.holder.deviceName, kind: info.holder.kind, heartbeatAt: info.heartbeatAt, held: !info.stale };
+        },
+      },
+    });
+    this.registerCoreJobs();
+  }
+
+  get settings(): Settings {
+    return this.deps.settings;
+  }
+
+  /** Prepares the vault and the logs; safe to call more than once. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    for (const name of CREDENTIAL_NAMES) {
+      const value = await this.deps.secrets.get(name);
+      if (value) this.secretRegistry.add(value);
+    }
+    await initVault({ vault: this.deps.vault, layout: this.layout, clock: this.clock });
+    await this.errors.init();
+  }
+
+  /** Takes (or keeps) the runner lease; automations run only while it is held. */
+  acquireLease(): Promise<LeaseState> {
+    return this.lease.acquire();
+  }
+
+  /**
+   * One pass of everything: triage, plan completion, due time-based jobs and
+   * the dashboard. Interval jobs run whether or not their interval has passed,
+   * because a person asked for this pass.
+   */
+  async runOnce(): Promise<TickResult> {
+    await this.start();
+    const tick = await this.scheduler.tick();
+    for (const id of [CORE_JOBS.triage, CORE_JOBS.completion, CORE_JOBS.dashboard]) {
+      if (tick.ran.includes(id)) continue;
+      const result = await this.scheduler.runNow(id);
+      tick.results.push(result);
+      if (result.outcome === 'success' || result.outcome === 'failure') tick.ran.push(id);
+      if (result.outcome === 'failure') tick.failed.push(id);
+    }
+    await this.bus.drain();
+    return tick;
+  }
+
+  /** Reacts to files dropped into the inbox at once (event-driven, not polling). */
+  watchInbox(): () => void {
+    void this.watcher?.stop();
+    this.watcher = new InboxWatcher({
+      vault: this.deps.vault,
+      inbox: this.layout.inbox,
+      settleMs: this.settings.triage.settleMs,
+      onReady: async (paths) => {
+        for (const path of paths) await this.triage.triageFile(path);
+        await this.dashboard.refresh();
+      },
+      onError: (error) => void this.errors.log({ source: 'inbox-watcher', error }),
+    });
+    this.watcher.start();
+    const watcher = this.watcher;
+    return () => void watcher.stop();
+  }
+
+  /** Stops watching, waits for the running job, and releases the lease. */
+  async stop(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = null;
+    await Promise.all([watcher?.stop(), this.scheduler.stop()]);
+    await this.bus.drain();
+    await this.lease.release();
+  }
+
+  private registerCoreJobs(): void {
+    const s = this.settings.schedules;
+    this.scheduler.register({
+      id: CORE_JOBS.triage,
+      title: 'Triage inbox',
+      schedule: { kind: 'every', minutes: s.triageEveryMinutes },
+      run: async () => {
+        await this.triage.triageInbox();
+      },
+    });
+    this.scheduler.register({
+      id: CORE_JOBS.completion,
+      title: 'Move finished plans to done',
+      schedule: { kind: 'every', minutes: s.triageEveryMinutes },
+      run: async () => {
+        await this.completion.completeFinishedPlans();
+      },
+    });
+    this.scheduler.register({
+      id: CORE_JOBS.logs,
+      title: 'Rotate and prune logs',
+      schedule: { kind: 'every', minutes: s.logMaintenanceEveryMinutes },
+      run: async () => {
+        await rotateLogs({
+          vault: this.deps.vault,
+          logsFolder: this.layout.logs,
+          archiveFolder: this.layout.logsArchive,
+          clock: this.clock,
+          retentionDays: this.settings.logs.retentionDays,
+        });
+      },
+    });
+    this.scheduler.register({
+      id: CORE_JOBS.dashboard,
+      title: 'Refresh dashboard',
+      schedule: { kind: 'every', minutes: s.dashboardEveryMinutes },
+      run: async () => {
+        await this.dashboard.refresh();
+      },
+    });
+  }
+}
