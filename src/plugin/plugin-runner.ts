@@ -34,7 +34,7 @@ export class PluginRunner {
     private readonly local: DeviceLocalSettings,
     private readonly onStatusChange: () => void,
   ) {
-    this.vault = new ObsidianVault(plugin.app);
+    this.vault = new ObsidianVault(plugin.app, { register: (ref) => plugin.registerEvent(ref) });
   }
 
   /** Called once the workspace layout is ready. */
