@@ -20,6 +20,8 @@ export class FsVault implements VaultPort {
   readonly kind = 'fs';
   /** Per-path queue so two read-modify-writes of one file never interleave. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  /** Folders known to exist, so writes skip `mkdir`; see ensureDir. */
+  private readonly knownDirs = new Set<string>();
 
   constructor(readonly basePath: string) {}
 
@@ -59,7 +61,7 @@ export class FsVault implements VaultPort {
 
   async create(path: string, content: string): Promise<void> {
     const target = this.abs(path);
-    await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+    await this.ensureDir(nodePath.dirname(target));
     // Write to a temporary file, then link it into place: `link` fails when the
     // target exists, which makes creation both exclusive and atomic.
     const tmp = await this.writeTemp(target, content);
@@ -80,9 +82,9 @@ export class FsVault implements VaultPort {
   async append(path: string, content: string): Promise<void> {
     const target = this.abs(path);
     await this.serialized(path, async () => {
-      await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+      await this.ensureDir(nodePath.dirname(target));
       // O_APPEND: each call lands whole at the end, even with other appenders.
-      await fsp.appendFile(target, content, 'utf8');
+      await this.retryIfFolderVanished(target, () => fsp.appendFile(target, content, 'utf8'));
     });
   }
 
@@ -113,10 +115,10 @@ export class FsVault implements VaultPort {
     const source = this.abs(from);
     const target = this.abs(to);
     if (source === target) return;
-    await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+    await this.ensureDir(nodePath.dirname(target));
     try {
       // link + unlink refuses to overwrite, unlike rename(2).
-      await fsp.link(source, target);
+      await this.retryIfFolderVanished(target, () => fsp.link(source, target));
     } catch (error) {
       if (isCode(error, 'EEXIST')) throw new VaultError('exists', to, `Cannot move ${from}: a file already exists at ${to}`);
       if (isCode(error, 'ENOENT')) throw new VaultError('not-found', from, `No file at ${from}`);
@@ -247,7 +249,7 @@ export class FsVault implements VaultPort {
 
   private async writeAtomic(path: string, content: string): Promise<void> {
     const target = this.abs(path);
-    await fsp.mkdir(nodePath.dirname(target), { recursive: true });
+    await this.ensureDir(nodePath.dirname(target));
     const tmp = await this.writeTemp(target, content);
     try {
       await fsp.rename(tmp, target);
@@ -259,14 +261,37 @@ export class FsVault implements VaultPort {
 
   private async writeTemp(target: string, content: string): Promise<string> {
     const tmp = nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await fsp.open(tmp, 'wx');
+    const handle = await this.retryIfFolderVanished(target, () => fsp.open(tmp, 'wx'));
     try {
       await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      // No fsync: the rename is what makes a write atomic for readers and for a crash of
+      // this process; Obsidian does not fsync its own writes either.
     } finally {
       await handle.close();
     }
     return tmp;
+  }
+
+  /**
+   * Creates a folder once per instance: writes are frequent and `mkdir -p`
+   * on every one of them was a large share of triage time.
+   */
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.knownDirs.has(dir)) return;
+    await fsp.mkdir(dir, { recursive: true });
+    this.knownDirs.add(dir);
+  }
+
+  /** A folder we created may have been removed since (by the user, by sync): make it again and retry once. */
+  private async retryIfFolderVanished<T>(target: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const dir = nodePath.dirname(target);
+      if (!isCode(error, 'ENOENT') || !this.knownDirs.delete(dir)) throw error;
+      await this.ensureDir(dir);
+      return work();
+    }
   }
 
   private serialized<T>(path: string, work: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VaultLayout } from '../core/layout';
 import { joinVaultPath } from '../core/paths';
 import { splitNote } from './frontmatter';
+import { jsonlLines, toJsonLine } from '../core/logs/jsonl-log';
 import type { VaultPort } from './vault-port';
 
 const entrySchema = z.object({
@@ -12,17 +13,12 @@ const entrySchema = z.object({
   triaged: z.string(),
 });
 
-const indexSchema = z.object({
-  version: z.literal(1),
-  items: z.record(z.string(), entrySchema),
-});
-
 /** What the index remembers about one triaged item. */
-export type TriageIndexEntry = z.infer<typeof indexSchema>['items'][string];
+export type TriageIndexEntry = z.infer<typeof entrySchema>;
 
-/** `Logs/state/triage_index.json` */
+/** `Logs/state/triage_index.jsonl`: one line per triaged item, appended. */
 export function triageIndexPath(layout: VaultLayout): string {
-  return joinVaultPath(layout.stateDir, 'triage_index.json');
+  return joinVaultPath(layout.stateDir, 'triage_index.jsonl');
 }
 
 /** The key of an item: its content hash and its original name. */
@@ -34,11 +30,18 @@ export function indexKey(sha256: string, originalName: string): string {
  * Remembers which inbox items became which tasks, so triage never makes a
  * second task for the same item. The index is a cache of what the task notes
  * themselves say (`trigger_id`, `sha256`, `original_name` in their
- * frontmatter): when it is missing or unreadable it is rebuilt from the notes
+ * frontmatter): when it is missing or damaged it is rebuilt from the notes
  * in Needs_Action and Done, so losing it loses nothing.
+ *
+ * It is append-only JSON lines, read once and then held in memory: adding an
+ * item costs one appended line, not a rewrite, so triaging N items stays
+ * O(N). Only the runner that holds the lease triages, so nobody else writes it.
  */
 export class TriageIndex {
-  private items: Record<string, TriageIndexEntry> = {};
+  private byKey = new Map<string, TriageIndexEntry>();
+  private bySha = new Map<string, TriageIndexEntry>();
+  private byTrigger = new Map<string, TriageIndexEntry>();
+  private loaded = false;
   /** True when the last load had to rebuild the index from the notes. */
   rebuilt = false;
 
@@ -47,55 +50,88 @@ export class TriageIndex {
     private readonly layout: VaultLayout,
   ) {}
 
-  /** Loads the index, rebuilding it from the task notes when it is gone or damaged. */
+  /** Loads the index once; rebuilds it from the task notes when it is gone or damaged. */
   async load(): Promise<void> {
+    if (this.loaded) return;
     const path = triageIndexPath(this.layout);
+    const stat = await this.vault.stat(path);
     this.rebuilt = false;
-    if (await this.vault.exists(path)) {
-      try {
-        this.items = indexSchema.parse(JSON.parse(await this.vault.read(path))).items;
-        return;
-      } catch {
-        // Damaged (a sync conflict, a hand edit): the notes still know the truth.
+    this.clear();
+    let damaged = !stat;
+    if (stat) {
+      for (const line of jsonlLines(await this.vault.read(path))) {
+        const parsed = line.value ? entrySchema.safeParse(line.value) : null;
+        if (parsed?.success) this.remember(parsed.data);
+        else damaged = true;
       }
     }
-    this.items = await this.rebuildFromNotes();
-    this.rebuilt = true;
-    await this.save();
+    if (damaged) {
+      // Missing, or hurt by a sync conflict or a hand edit: the notes still know the truth.
+      for (const entry of await this.rebuildFromNotes()) this.remember(entry);
+      this.rebuilt = true;
+      await this.rewrite();
+    }
+    this.loaded = true;
   }
 
   /** The earlier task for the same item: same name and content, or the same content under another name. */
   findDuplicate(sha256: string, originalName: string, triggerId: string): TriageIndexEntry | null {
-    const exact = this.items[indexKey(sha256, originalName)];
-    if (exact) return exact;
-    for (const entry of Object.values(this.items)) {
-      if (entry.sha256 === sha256 || entry.trigger_id === triggerId) return entry;
-    }
-    return null;
+    return this.byKey.get(indexKey(sha256, originalName)) ?? this.bySha.get(sha256) ?? this.byTrigger.get(triggerId) ?? null;
   }
 
-  /** Records a new task and saves at once, so a crash right after cannot lose it. */
+  /** Records a new task and appends it at once, so a crash right after cannot lose it. */
   async add(entry: TriageIndexEntry): Promise<void> {
-    this.items[indexKey(entry.sha256, entry.original_name)] = entry;
-    await this.save();
+    this.remember(entry);
+    const line = `${toJsonLine(entry)}\n`;
+    await this.vault.append(triageIndexPath(this.layout), line);
+  }
+
+  /**
+   * Marks an item as being triaged, in memory only, so a copy of it checked
+   * meanwhile is seen as a duplicate. Returns the function that withdraws the
+   * claim when writing the task fails; `add` replaces it when it succeeds.
+   */
+  claim(entry: TriageIndexEntry): () => void {
+    this.remember(entry);
+    return () => {
+      const key = indexKey(entry.sha256, entry.original_name);
+      if (this.byKey.get(key) === entry) this.byKey.delete(key);
+      if (this.bySha.get(entry.sha256) === entry) this.bySha.delete(entry.sha256);
+      if (this.byTrigger.get(entry.trigger_id) === entry) this.byTrigger.delete(entry.trigger_id);
+    };
   }
 
   get size(): number {
-    return Object.keys(this.items).length;
+    return this.byKey.size;
   }
 
-  private async save(): Promise<void> {
-    const data = { version: 1 as const, items: this.items };
-    await this.vault.write(triageIndexPath(this.layout), `${JSON.stringify(data, null, 2)}\n`);
+  private remember(entry: TriageIndexEntry): void {
+    this.byKey.set(indexKey(entry.sha256, entry.original_name), entry);
+    // The first task for a content wins; a claim (empty task) gives way to the real entry.
+    const bySha = this.bySha.get(entry.sha256);
+    if (!bySha || bySha.task === '') this.bySha.set(entry.sha256, entry);
+    const byTrigger = this.byTrigger.get(entry.trigger_id);
+    if (!byTrigger || byTrigger.task === '') this.byTrigger.set(entry.trigger_id, entry);
   }
 
-  private async rebuildFromNotes(): Promise<Record<string, TriageIndexEntry>> {
-    const items: Record<string, TriageIndexEntry> = {};
+  private clear(): void {
+    this.byKey.clear();
+    this.bySha.clear();
+    this.byTrigger.clear();
+  }
+
+  private async rewrite(): Promise<void> {
+    const content = [...this.byKey.values()].map((e) => `${toJsonLine(e)}\n`).join('');
+    await this.vault.write(triageIndexPath(this.layout), content);
+  }
+
+  private async rebuildFromNotes(): Promise<TriageIndexEntry[]> {
+    const items: TriageIndexEntry[] = [];
     for (const folder of [this.layout.needsAction, this.layout.done]) {
       for (const file of await this.vault.list(folder)) {
         if (!file.path.endsWith('.md')) continue;
         const entry = await this.entryFromNote(file.path);
-        if (entry) items[indexKey(entry.sha256, entry.original_name)] = entry;
+        if (entry) items.push(entry);
       }
     }
     return items;

@@ -69,6 +69,9 @@ export interface TriageReport {
   failed: Of<'failed'>[];
 }
 
+/** How many inbox items one pass works on at once. */
+const TRIAGE_CONCURRENCY = 8;
+
 /** Partial downloads and editor leftovers: someone is still working on these. */
 const TEMPORARY_NAME = /(~|\.(crdownload|part|partial|download|tmp|temp|swp|lock))$|^(thumbs\.db|desktop\.ini)$/i;
 
@@ -76,7 +79,7 @@ const TEMPORARY_NAME = /(~|\.(crdownload|part|partial|download|tmp|temp|swp|lock
 export class Triage {
   private readonly index: TriageIndex;
   private readonly sleep: Sleep;
-  /** One item at a time past the settle wait, so duplicate checks and the index never race. */
+  /** One item at a time through the duplicate check, so the index never races. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inFlight = new Set<string>();
 
@@ -88,8 +91,19 @@ export class Triage {
   /** Triages every file directly inside the inbox. One bad item never stops the others. */
   async triageInbox(): Promise<TriageReport> {
     const report: TriageReport = { triaged: [], duplicates: [], quarantined: [], skipped: [], failed: [] };
-    for (const file of await this.deps.vault.list(this.deps.layout.inbox)) {
-      const outcome = await this.triageFile(file.path);
+    const files = await this.deps.vault.list(this.deps.layout.inbox);
+    const outcomes: TriageOutcome[] = new Array<TriageOutcome>(files.length);
+    // A few items at a time: file I/O waits dominate, and only the duplicate
+    // check needs to be one-at-a-time (see take()). Outcomes keep inbox order.
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < files.length; i = next++) {
+        const file = files[i];
+        if (file) outcomes[i] = await this.triageFile(file.path);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(TRIAGE_CONCURRENCY, files.length) }, worker));
+    for (const outcome of outcomes) {
       const bucket = { triaged: report.triaged, duplicate: report.duplicates, quarantined: report.quarantined, skipped: report.skipped, failed: report.failed }[outcome.status];
       (bucket as TriageOutcome[]).push(outcome);
     }
@@ -110,9 +124,7 @@ export class Triage {
       const settle = await waitUntilSettled(vault, original, settings.triage.settleMs, clock, this.sleep);
       if (settle.state === 'gone') return skipped(original, 'gone');
       if (settle.state === 'busy') return skipped(original, 'still-being-written');
-      const run = this.queue.then(() => this.take(original));
-      this.queue = run.catch(() => undefined);
-      return await run;
+      return await this.take(original);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.logError({ source: 'triage', error, message: `Could not triage ${original}: ${message}. It stays in the inbox and is tried again on the next run.`, context: { path: original } });
@@ -131,12 +143,26 @@ export class Triage {
     if ('bad' in read) return this.quarantine(path, stat.size, read.bad);
     const item = read.item;
     const facts = await itemFacts(item, path);
-    await this.index.load();
-    const earlier = this.index.findDuplicate(item.sha256, item.name, facts.triggerId);
-    if (earlier) return this.duplicate(item, earlier.task, earlier.triaged);
+    // One at a time through the duplicate check, and the item's content is
+    // claimed before leaving it, so two copies triaged side by side cannot both pass.
+    const check = this.queue.then(async () => {
+      await this.index.load();
+      const earlier = this.index.findDuplicate(item.sha256, item.name, facts.triggerId);
+      if (earlier) return { earlier };
+      return { claim: this.index.claim({ task: '', trigger_id: facts.triggerId, sha256: item.sha256, original_name: item.name, triaged: '' }) };
+    });
+    this.queue = check.catch(() => undefined);
+    const checked = await check;
+    if (checked.earlier) return this.duplicate(item, checked.earlier.task, checked.earlier.triaged);
 
-    this.deps.bus.emit('vault.task.new', { path, type: facts.type });
-    const written = await writeTask(this.deps, item, facts);
+    let written: Awaited<ReturnType<typeof writeTask>>;
+    try {
+      this.deps.bus.emit('vault.task.new', { path, type: facts.type });
+      written = await writeTask(this.deps, item, facts);
+    } catch (error) {
+      checked.claim?.();
+      throw error;
+    }
     const triaged = isoNow(clock);
     await this.index.add({ task: written.task, trigger_id: facts.triggerId, sha256: item.sha256, original_name: item.name, triaged });
     this.deps.bus.emit('vault.task.triaged', {

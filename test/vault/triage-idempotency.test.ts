@@ -28,7 +28,7 @@ describe('Triage never makes a task twice', () => {
     h.drop('sam.md', NOTE);
     h.drop('receipt.pdf', PDF_BYTES);
     const first = await h.triage.triageInbox();
-    fs.rmSync(h.abs('Logs/state/triage_index.json'));
+    fs.rmSync(h.abs('Logs/state/triage_index.jsonl'));
 
     // The same files arrive again (a sync tool restoring them, a second download).
     h.drop('sam.md', NOTE);
@@ -40,15 +40,19 @@ describe('Triage never makes a task twice', () => {
     expect(h.files('Needs_Action')).toHaveLength(2);
     expect(h.files('Plans')).toHaveLength(2);
     // The index was rebuilt from the task notes.
-    const index = JSON.parse(h.text('Logs/state/triage_index.json')) as { items: Record<string, { task: string }> };
-    expect(Object.values(index.items).map((e) => e.task).sort()).toEqual(first.triaged.map((t) => t.task).sort());
+    const index = h
+      .text('Logs/state/triage_index.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { task: string });
+    expect(index.map((e) => e.task).sort()).toEqual(first.triaged.map((t) => t.task).sort());
   });
 
   it('rebuilds a damaged index from the notes in Done as well', async () => {
     h.drop('sam.md', NOTE);
     const [task] = (await h.triage.triageInbox()).triaged;
     fs.renameSync(h.abs(task!.task), h.abs(task!.task.replace('Needs_Action', 'Done')));
-    fs.writeFileSync(h.abs('Logs/state/triage_index.json'), '{ "version": 1, "items": { broken');
+    fs.writeFileSync(h.abs('Logs/state/triage_index.jsonl'), '{"task": "broken\n');
     h.drop('sam.md', NOTE);
     const again = await h.newTriage().triageInbox();
     expect(again.duplicates).toHaveLength(1);
