@@ -28,14 +28,16 @@ export async function benchDaemonLatency(cliPath: string, drops: number): Promis
     const plans = nodePath.join(dir, 'Plans');
     const staging = nodePath.join(dir, '.staging');
     mkdirSync(staging, { recursive: true });
+    // Temporary files of atomic writes (`.name.tmp`) come and go: count finished plans only.
+    const planCount = () => readdirSync(plans).filter((f) => !f.startsWith('.')).length;
     const latencies: number[] = [];
     for (let i = 0; i < drops; i++) {
-      const before = readdirSync(plans).length;
+      const before = planCount();
       const name = `drop-${i}.md`;
       writeFileSync(nodePath.join(staging, name), `# Drop ${i}\n\nPlease help with request ${i}.\n`);
       const started = performance.now();
       renameSync(nodePath.join(staging, name), nodePath.join(inbox, name));
-      while (readdirSync(plans).length <= before) {
+      while (planCount() <= before) {
         if (performance.now() - started > 10_000) throw new Error(`no plan for drop ${i} after 10 s`);
         await new Promise((r) => setTimeout(r, 2));
       }

@@ -30,12 +30,16 @@ export async function benchTriageThroughput(count: number): Promise<void> {
       utimesSync(file, past, past);
     }
     const started = performance.now();
-    await runtime.triage.triageInbox();
+    const outcome = await runtime.triage.triageInbox();
     const seconds = (performance.now() - started) / 1000;
     const tasks = (await runtime.deps.vault.list(runtime.layout.needsAction)).length;
     const rate = tasks / seconds;
     report(`Triage throughput (${count} notes, headless)`, `${rate.toFixed(0)} notes/s`, '≥ 1000 notes/s', rate >= 1000);
-    if (tasks !== count) process.stdout.write(`  warning: ${tasks} tasks for ${count} notes\n`);
+    if (tasks !== count) {
+      const counts = Object.entries(outcome).map(([k, v]) => `${k} ${(v as unknown[]).length}`).join(', ');
+      process.stdout.write(`  warning: ${tasks} tasks for ${count} notes (${counts})\n`);
+      for (const item of [...outcome.duplicates, ...outcome.failed].slice(0, 3)) process.stdout.write(`  e.g. ${JSON.stringify(item)}\n`);
+    }
     await runtime.stop();
   } finally {
     cleanup();

@@ -44,6 +44,8 @@ export class InboxWatcher {
     const clear = this.options.clearTimer ?? ((h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>));
     for (const handle of this.timers.values()) clear(handle);
     this.timers.clear();
+    // Files that settled but were not handed over yet stay in the inbox for the next triage run.
+    this.ready.clear();
     await this.chain;
   }
 
@@ -67,13 +69,19 @@ export class InboxWatcher {
 
   private flush(): void {
     this.chain = this.chain.then(async () => {
-      if (this.ready.size === 0) return;
+      // A batch queued behind the one in progress is dropped once stopped: stop() promises only to finish that one.
+      if (this.stopped || this.ready.size === 0) return;
       const batch = [...this.ready];
       this.ready.clear();
       try {
         await this.options.onReady(batch);
       } catch (error) {
-        this.options.onError(error);
+        // A throwing onError must not reject the chain: every later batch would be skipped.
+        try {
+          this.options.onError(error);
+        } catch {
+          // Nothing left to tell.
+        }
       }
     });
   }

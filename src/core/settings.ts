@@ -1,13 +1,19 @@
 import { z } from 'zod';
+import { normalizeVaultPath } from './paths';
 
 /** Bumped whenever the shape changes; `migrate` brings older data up to it. */
 export const SETTINGS_VERSION = 1;
+
+/** `..` as a path segment; backslashes count as separators because paths are normalized to `/` later. */
+const LEAVES_VAULT = /(^|[/\\])\.\.([/\\]|$)/;
 
 const folderName = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine((v) => !/(^|\/)\.\.(\/|$)/.test(v), 'must stay inside the vault (no "..")')
+  .refine((v) => !LEAVES_VAULT.test(v), 'must stay inside the vault (no "..")')
+  // "/" or "." would make the vault root itself the inbox (or the dashboard), so triage would take every note.
+  .refine((v) => normalizeVaultPath(v) !== '/', 'must name a folder or file inside the vault, not the vault itself')
   .refine((v) => !/[<>:"|?*]/.test(v), 'must not contain any of < > : " | ? *');
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00 (24-hour HH:MM)');
@@ -62,7 +68,7 @@ const runnerSchema = z.object({
 });
 
 const odooSchema = z.object({
-  url: z.union([z.literal(''), z.url('must be a URL like https://mycompany.odoo.com')]).default(''),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be a URL like https://mycompany.odoo.com' })]).default(''),
   database: z.string().trim().default(''),
   username: z.string().trim().default(''),
   /** The id of the API key in Obsidian's SecretStorage; the key itself never lives here. */
@@ -82,7 +88,7 @@ export const settingsSchema = z.object({
     .string()
     .trim()
     .default('')
-    .refine((v) => !/(^|\/)\.\.(\/|$)/.test(v), 'must stay inside the vault (no "..")'),
+    .refine((v) => !LEAVES_VAULT.test(v), 'must stay inside the vault (no "..")'),
   folders: foldersSchema.default(() => foldersSchema.parse({})),
   files: filesSchema.default(() => filesSchema.parse({})),
   schedules: schedulesSchema.default(() => schedulesSchema.parse({})),
@@ -137,7 +143,7 @@ export function migrate(raw: unknown): MigrationResult {
   const data = structuredClone(raw) as Record<string, unknown>;
   let changed = false;
   const version = data.version;
-  if (version === undefined) {
+  if (version === undefined || version === 0) {
     // Version 0 (before versioning) kept the Odoo key in plain text; it moves to
     // SecretStorage in the plugin, so it must not survive in data.json.
     const odoo = data.odoo as Record<string, unknown> | undefined;
@@ -146,7 +152,9 @@ export function migrate(raw: unknown): MigrationResult {
     }
     data.version = SETTINGS_VERSION;
     changed = true;
-  } else if (typeof version !== 'number' || version > SETTINGS_VERSION) {
+  } else if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new SettingsError([`version: must be a whole number like ${SETTINGS_VERSION}, not ${JSON.stringify(version)}`]);
+  } else if (version > SETTINGS_VERSION) {
     throw new SettingsError([
       `version: ${JSON.stringify(version)} is newer than this build understands (${SETTINGS_VERSION}); update the plugin`,
     ]);

@@ -77,8 +77,8 @@ export function defaultDashboardSources(vault: VaultPort, layout: VaultLayout, c
 }
 
 /**
- * Notes per workflow folder. Inbox counts every file (drops are PDFs, images,
- * …); the others count notes. Hidden files (`.DS_Store`, temporary writes) never count.
+ * Notes per workflow folder. Inbox and Quarantine count every item (drops are
+ * PDFs, images, …; quarantine's explanations are not items); the others count notes. Hidden files (`.DS_Store`, temporary writes) never count.
  */
 export async function countFolders(vault: VaultPort, layout: VaultLayout): Promise<FolderCount[]> {
   const folders = [
@@ -94,7 +94,13 @@ export async function countFolders(vault: VaultPort, layout: VaultLayout): Promi
   return Promise.all(
     folders.map(async (path) => {
       const files = (await vault.list(path)).filter((f) => !basename(f.path).startsWith('.'));
-      const count = path === layout.inbox ? files.length : files.filter((f) => extension(f.path) === 'md').length;
+      // Quarantine holds items of any kind, each beside its `.why.md` note: count the items.
+      const count =
+        path === layout.inbox
+          ? files.length
+          : path === layout.quarantine
+            ? files.filter((f) => !f.path.endsWith('.why.md')).length
+            : files.filter((f) => extension(f.path) === 'md').length;
       return { label: basename(path), path, count };
     }),
   );

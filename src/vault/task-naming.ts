@@ -75,10 +75,23 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** `name`, then `name-2`, `name-3`, … */
+/** How many numbered names are tried before a random suffix is used. */
+export const NUMBERED_CANDIDATES = 20;
+
+/**
+ * `name`, then `name-2` … `name-20`, then `name-<random>`: a day with
+ * hundreds of e-mails titled "Invoice" must neither run out of names nor
+ * check every number before finding a free one.
+ */
 export function* nameCandidates(base: string, limit = 1000): Generator<string> {
   yield base;
-  for (let n = 2; n <= limit; n++) yield `${base}-${n}`;
+  for (let n = 2; n <= Math.min(limit, NUMBERED_CANDIDATES); n++) yield `${base}-${n}`;
+  for (let n = NUMBERED_CANDIDATES + 1; n <= limit; n++) yield `${base}-${randomSuffix()}`;
+}
+
+function randomSuffix(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(4));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Splits `report.pdf` into `report` and `.pdf` so suffixes go before the extension. */

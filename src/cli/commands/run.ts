@@ -32,11 +32,13 @@ export async function runCommand(args: CliArgs, out: Output): Promise<number> {
 
   const becomeActive = async () => {
     active = true;
-    out.line(`Runner active on ${vaultDir}. Watching ${runtime.layout.inbox}/ (Ctrl-C to stop).`);
+    // Watch before the first pass: a file dropped while it runs is then seen,
+    // instead of waiting for the next scheduled triage.
+    stopWatching = runtime.watchInbox();
     const first = await runtime.runOnce();
     if (first.failed.length) out.error(`Failed on start: ${first.failed.join(', ')} (see Logs/error_log.jsonl)`);
-    stopWatching = runtime.watchInbox();
     runtime.scheduler.start(tickMs);
+    out.line(`Runner active on ${vaultDir}. Watching ${runtime.layout.inbox}/ (Ctrl-C to stop).`);
   };
 
   const standBy = async (): Promise<void> => {
@@ -62,6 +64,8 @@ export async function runCommand(args: CliArgs, out: Output): Promise<number> {
         }
       }
       await new Promise<void>((resolve) => {
+        // A signal that came while this pass ran found no sleep to wake.
+        if (stopping) return resolve();
         const timer = setTimeout(resolve, heartbeatMs);
         wake = () => {
           clearTimeout(timer);
