@@ -26,7 +26,8 @@ export async function benchPluginOnload(mainJs: string, runs: number): Promise<v
   };
   const { dir, cleanup } = tempDir('onload');
   try {
-    const exported = require(nodePath.resolve(mainJs)) as { default: PluginClass };
+    const load = Module.createRequire(nodePath.resolve(mainJs));
+    const exported = load(nodePath.resolve(mainJs)) as { default: PluginClass };
     const manifest = JSON.parse(readFileSync(nodePath.join(nodePath.dirname(mainJs), 'manifest.json'), 'utf8')) as unknown;
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {

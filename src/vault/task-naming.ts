@@ -90,7 +90,7 @@ export function* nameCandidates(base: string, limit = 1000): Generator<string> {
 }
 
 function randomSuffix(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(4));
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

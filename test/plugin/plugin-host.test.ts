@@ -20,7 +20,7 @@ interface LoadedPlugin {
 
 function loadBuiltPlugin(app: App): LoadedPlugin {
   if (!fs.existsSync(mainJs)) throw new Error('main.js is missing: run "npm run build" (npm test builds first).');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- main.js is CommonJS, loaded the way Obsidian loads it
   const exported = require(mainJs) as { default: new (app: App, manifest: unknown) => LoadedPlugin };
   const manifest: unknown = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
   return new exported.default(app, manifest);
