@@ -80,8 +80,10 @@ describe('EventBus', () => {
 
   it('reports a thrown non-Error value as it was thrown', async () => {
     bus.on('dashboard.refreshed', () => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- third-party code can throw anything
       throw 'plain string';
     });
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the same for rejections
     bus.on('dashboard.refreshed', () => Promise.reject(42));
     bus.emit('dashboard.refreshed', { path: 'Dashboard.md' });
     await bus.drain();
