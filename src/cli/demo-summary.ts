@@ -23,7 +23,8 @@ export async function summarizeDemo(vault: VaultPort, layout: VaultLayout, items
   lines.push(`Plans in ${layout.plans}/: ${plans.length}`);
   const audit = await countLines(vault, layout.auditLog);
   const errors = await countLines(vault, layout.errorLog);
-  lines.push(`Logs: ${audit.valid} audit entries in ${layout.auditLog}, ${errors.valid} error entries in ${layout.errorLog}` + (audit.invalid + errors.invalid ? ` (${audit.invalid + errors.invalid} unreadable lines!)` : ''));
+  const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  lines.push(`Logs: ${entries(audit.valid)} in ${layout.auditLog}, ${entries(errors.valid)} in ${layout.errorLog}` + (audit.invalid + errors.invalid ? ` (${audit.invalid + errors.invalid} unreadable lines!)` : ''));
   lines.push('');
   lines.push('What each sample was for:');
   for (const item of items) lines.push(`  - ${item.name}: ${item.expect}`);

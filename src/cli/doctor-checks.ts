@@ -57,9 +57,11 @@ export async function runDoctorChecks(ctx: CliContext): Promise<Check[]> {
 
 /** Odoo: configured in settings or ODOO_URL; reachable and answering as Odoo. */
 async function checkOdoo(ctx: CliContext): Promise<Check> {
-  const url = ctx.env.ODOO_URL || ctx.settings.odoo.url;
-  if (!url) return { name: 'Odoo', status: 'skip', kind: 'connection', detail: 'not configured; the books are kept in the vault' };
-  const target = `${url.replace(/\/+$/, '')}/web/webclient/version_info`;
+  const given = ctx.env.ODOO_URL || ctx.settings.odoo.url;
+  if (!given) return { name: 'Odoo', status: 'skip', kind: 'connection', detail: 'not configured; the books are kept in the vault' };
+  const target = `${given.replace(/\/+$/, '')}/web/webclient/version_info`;
+  // A user:password inside the address must not reach the screen.
+  const url = given.replace(/\/\/[^/@]*@/, '//');
   try {
     const response = await fetch(target, {
       method: 'POST',
