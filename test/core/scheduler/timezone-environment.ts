@@ -1,5 +1,4 @@
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
-// eslint-disable-next-line import/no-extraneous-dependencies -- ships with jest, which the project depends on
 import { TestEnvironment } from 'jest-environment-node';
 
 /**
