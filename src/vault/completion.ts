@@ -1,7 +1,7 @@
 import { isoWithOffset, type Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import type { VaultLayout } from '../core/layout';
-import type { AuditInput, AuditLogger, ErrorInput, ErrorLogger } from '../core/logs/log-types';
+import type { AuditLogger, ErrorLogger } from '../core/logs/log-types';
 import { basename, joinVaultPath, stem } from '../core/paths';
 import { sha256Hex } from './content-hash';
 import { FrontmatterError, splitNote } from './frontmatter';
@@ -99,7 +99,7 @@ export class Completion {
       return await this.complete(plan, task, content);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.logError({ source: 'completion', error, message: `Could not close the plan ${plan}: ${message}`, context: { plan } });
+      await this.deps.errors.log({ source: 'completion', error, message: `Could not close the plan ${plan}: ${message}`, context: { plan } });
       return { status: 'failed', plan, error: message };
     }
   }
@@ -125,7 +125,7 @@ export class Completion {
     const archived = await archiveTask({ vault, layout }, task, plan);
     await this.reported.clear(plan);
     bus.emit('vault.task.completed', { taskPath: archived.task, planPath: archived.plan });
-    await this.record({
+    await this.deps.audit.record({
       action: 'vault.complete',
       source: 'completion',
       status: 'success',
@@ -156,24 +156,8 @@ export class Completion {
     const reported = await this.reported.shouldReport(plan, signature);
     if (reported) {
       const error = kind === 'TaskBadFrontmatter' ? 'BadFrontmatter' : kind;
-      await this.logError({ source: 'completion', error, severity: 'WARNING', message, context: { plan, problem: kind } });
+      await this.deps.errors.log({ source: 'completion', error, severity: 'WARNING', message, context: { plan, problem: kind } });
     }
     return { status: 'problem', plan, kind, message, reported };
-  }
-
-  private async logError(input: ErrorInput): Promise<void> {
-    try {
-      await this.deps.errors.log(input);
-    } catch {
-      // The error log is the last resort; there is nowhere further to report to.
-    }
-  }
-
-  private async record(entry: AuditInput): Promise<void> {
-    try {
-      await this.deps.audit.record(entry);
-    } catch (error) {
-      await this.logError({ source: 'completion', error, message: 'The audit log could not be written', context: { action: entry.action } });
-    }
   }
 }

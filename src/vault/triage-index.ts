@@ -42,8 +42,6 @@ export class TriageIndex {
   private bySha = new Map<string, TriageIndexEntry>();
   private byTrigger = new Map<string, TriageIndexEntry>();
   private loaded = false;
-  /** True when the last load had to rebuild the index from the notes. */
-  rebuilt = false;
 
   constructor(
     private readonly vault: VaultPort,
@@ -55,7 +53,6 @@ export class TriageIndex {
     if (this.loaded) return;
     const path = triageIndexPath(this.layout);
     const stat = await this.vault.stat(path);
-    this.rebuilt = false;
     this.clear();
     let damaged = !stat;
     if (stat) {
@@ -68,7 +65,6 @@ export class TriageIndex {
     if (damaged) {
       // Missing, or hurt by a sync conflict or a hand edit: the notes still know the truth.
       for (const entry of await this.rebuildFromNotes()) this.remember(entry);
-      this.rebuilt = true;
       await this.rewrite();
     }
     this.loaded = true;

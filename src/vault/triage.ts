@@ -21,7 +21,7 @@
 import { isoWithOffset, type Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import type { VaultLayout } from '../core/layout';
-import type { AuditInput, AuditLogger, ErrorInput, ErrorLogger } from '../core/logs/log-types';
+import type { AuditLogger, ErrorLogger } from '../core/logs/log-types';
 import { basename, dirname, joinVaultPath, stem } from '../core/paths';
 import type { Settings } from '../core/settings';
 import type { BadInput, BadInputKind } from './bad-input';
@@ -127,7 +127,7 @@ export class Triage {
       return await this.take(original);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.logError({ source: 'triage', error, message: `Could not triage ${original}: ${message}. It stays in the inbox and is tried again on the next run.`, context: { path: original } });
+      await this.deps.errors.log({ source: 'triage', error, message: `Could not triage ${original}: ${message}. It stays in the inbox and is tried again on the next run.`, context: { path: original } });
       return { status: 'failed', original, error: message };
     } finally {
       this.inFlight.delete(original);
@@ -172,7 +172,7 @@ export class Triage {
       priority: facts.priority,
       triggerId: facts.triggerId,
     });
-    await this.record({
+    await this.deps.audit.record({
       action: 'vault.triage',
       source: 'triage',
       status: 'success',
@@ -185,14 +185,14 @@ export class Triage {
 
   private async quarantine(path: string, size: number, bad: BadInput): Promise<TriageOutcome> {
     const moved = await quarantineItem(this.deps, path, size, bad);
-    await this.logError({
+    await this.deps.errors.log({
       source: 'triage',
       error: bad.kind,
       severity: 'WARNING',
       message: `${basename(path)} was moved to quarantine: ${bad.problem} See ${moved.whyNote}.`,
       context: { path, size, quarantined: moved.quarantined, whyNote: moved.whyNote, ...bad.context },
     });
-    await this.record({ action: 'vault.quarantine', source: 'triage', status: 'failure', details: { original: path, quarantined: moved.quarantined, why_note: moved.whyNote, reason: bad.kind, error_message: bad.problem } });
+    await this.deps.audit.record({ action: 'vault.quarantine', source: 'triage', status: 'failure', details: { original: path, quarantined: moved.quarantined, why_note: moved.whyNote, reason: bad.kind, error_message: bad.problem } });
     return { status: 'quarantined', original: path, ...moved, kind: bad.kind };
   }
 
@@ -205,30 +205,13 @@ export class Triage {
       context: { duplicateOf: task },
     };
     const moved = await quarantineItem(this.deps, item.path, item.size, bad);
-    await this.record({
+    await this.deps.audit.record({
       action: 'vault.triage',
       source: 'triage',
       status: 'skipped',
       details: { original: item.path, reason: 'duplicate', duplicate_of: task, quarantined: moved.quarantined, why_note: moved.whyNote },
     });
     return { status: 'duplicate', original: item.path, ...moved, duplicateOf: task };
-  }
-
-  /** A log that cannot be written must not turn one item's trouble into a stopped run. */
-  private async logError(input: ErrorInput): Promise<void> {
-    try {
-      await this.deps.errors.log(input);
-    } catch {
-      // The error log is the last resort; there is nowhere further to report to.
-    }
-  }
-
-  private async record(entry: AuditInput): Promise<void> {
-    try {
-      await this.deps.audit.record(entry);
-    } catch (error) {
-      await this.logError({ source: 'triage', error, message: 'The audit log could not be written', context: { action: entry.action } });
-    }
   }
 }
 

@@ -48,12 +48,16 @@ export interface ErrorInput {
   resolved?: boolean;
 }
 
-/** The audit trail as the rest of the product sees it. */
+/**
+ * The audit trail as the rest of the product sees it. `record` never throws:
+ * a log that cannot be written must not fail the action it records, so
+ * callers need no guard of their own.
+ */
 export interface AuditLogger {
   record(entry: AuditInput): Promise<void>;
 }
 
-/** The error log as the rest of the product sees it. */
+/** The error log as the rest of the product sees it. `log` never throws, for the same reason. */
 export interface ErrorLogger {
   log(input: ErrorInput): Promise<ErrorEntry>;
 }
