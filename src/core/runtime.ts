@@ -180,43 +180,32 @@ export class Runtime {
 
   private registerCoreJobs(): void {
     const s = this.settings.schedules;
-    this.scheduler.register({
-      id: CORE_JOBS.triage,
-      title: 'Triage inbox',
-      schedule: { kind: 'every', minutes: s.triageEveryMinutes },
-      run: async () => {
-        await this.triage.triageInbox();
+    const every = (minutes: number) => ({ kind: 'every' as const, minutes });
+    const jobs = [
+      { id: CORE_JOBS.triage, title: 'Triage inbox', schedule: every(s.triageEveryMinutes), work: () => this.triage.triageInbox() },
+      { id: CORE_JOBS.completion, title: 'Move finished plans to done', schedule: every(s.triageEveryMinutes), work: () => this.completion.completeFinishedPlans() },
+      {
+        id: CORE_JOBS.logs,
+        title: 'Rotate and prune logs',
+        schedule: every(s.logMaintenanceEveryMinutes),
+        work: () =>
+          rotateLogs({
+            vault: this.deps.vault,
+            logsFolder: this.layout.logs,
+            archiveFolder: this.layout.logsArchive,
+            clock: this.clock,
+            retentionDays: this.settings.logs.retentionDays,
+          }),
       },
-    });
-    this.scheduler.register({
-      id: CORE_JOBS.completion,
-      title: 'Move finished plans to done',
-      schedule: { kind: 'every', minutes: s.triageEveryMinutes },
-      run: async () => {
-        await this.completion.completeFinishedPlans();
-      },
-    });
-    this.scheduler.register({
-      id: CORE_JOBS.logs,
-      title: 'Rotate and prune logs',
-      schedule: { kind: 'every', minutes: s.logMaintenanceEveryMinutes },
-      run: async () => {
-        await rotateLogs({
-          vault: this.deps.vault,
-          logsFolder: this.layout.logs,
-          archiveFolder: this.layout.logsArchive,
-          clock: this.clock,
-          retentionDays: this.settings.logs.retentionDays,
-        });
-      },
-    });
-    this.scheduler.register({
-      id: CORE_JOBS.dashboard,
-      title: 'Refresh dashboard',
-      schedule: { kind: 'every', minutes: s.dashboardEveryMinutes },
-      run: async () => {
-        await this.dashboard.refresh();
-      },
-    });
+      { id: CORE_JOBS.dashboard, title: 'Refresh dashboard', schedule: every(s.dashboardEveryMinutes), work: () => this.dashboard.refresh() },
+    ];
+    for (const { work, ...job } of jobs) {
+      this.scheduler.register({
+        ...job,
+        run: async () => {
+          await work();
+        },
+      });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Notice, Plugin, TFile, normalizePath } from 'obsidian';
+import { Notice, Plugin, TFile, debounce, normalizePath } from 'obsidian';
 import { resolveLayout } from '../core/layout';
 import { SettingsStore } from './settings-store';
 import { AiEmployeeSettingTab } from './settings-tab';
@@ -22,7 +22,10 @@ export default class AiEmployeePlugin extends Plugin {
   override async onload(): Promise<void> {
     await this.store.load();
     this.local = new DeviceLocalSettings(this.app);
-    this.runner = new PluginRunner(this, this.store, this.local, () => void this.updateStatus());
+    // A burst of triaged items or errors asks for many refreshes; each reads the logs, so coalesce them.
+    const refreshStatus = debounce(() => void this.updateStatus(), 500, false);
+    this.register(() => refreshStatus.cancel());
+    this.runner = new PluginRunner(this, this.store, this.local, refreshStatus);
 
     this.statusEl = this.addStatusBarItem();
     this.statusEl.addClass('ai-employee-status');
@@ -104,10 +107,11 @@ export default class AiEmployeePlugin extends Plugin {
   }
 
   private async updateStatus(): Promise<void> {
-    const { text, tooltip } = describeStatus(await this.runner.snapshot());
+    const snapshot = await this.runner.snapshot();
+    const { text, tooltip } = describeStatus(snapshot);
     this.statusEl.setText(text);
     this.statusEl.setAttr('aria-label', tooltip);
-    this.statusEl.toggleClass('is-standby', text.includes('standby'));
-    this.statusEl.toggleClass('has-errors', text.includes('error'));
+    this.statusEl.toggleClass('is-standby', snapshot.state === 'standby');
+    this.statusEl.toggleClass('has-errors', snapshot.errors24h > 0);
   }
 }
