@@ -44,6 +44,8 @@ const schedulesSchema = z.object({
   triageEveryMinutes: z.number().int().min(1).max(1440).default(5),
   dashboardEveryMinutes: z.number().int().min(1).max(1440).default(5),
   logMaintenanceEveryMinutes: z.number().int().min(5).max(10080).default(60),
+  /** Pushes #accounting notes to the books and pulls overdue invoices back into the inbox. */
+  accountingSyncEveryMinutes: z.number().int().min(1).max(1440).default(5),
   weeklyBriefingDay: z.enum(WEEKDAYS).default('monday'),
   weeklyBriefingTime: hhmm.default('08:00'),
 });
@@ -79,6 +81,8 @@ const odooSchema = z.object({
   protocol: z.enum(['auto', 'xmlrpc', 'jsonrpc', 'json2']).default('auto'),
   timeoutSeconds: z.number().int().min(1).max(600).default(30),
   maxRetries: z.number().int().min(0).max(10).default(3),
+  /** Vendor bills work everywhere; `hr_expense` needs Odoo's Expenses app installed. */
+  expenseRecord: z.enum(['vendor_bill', 'hr_expense']).default('vendor_bill'),
 });
 
 export const settingsSchema = z.object({
