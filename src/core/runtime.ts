@@ -15,6 +15,8 @@ import { Completion } from '../vault/completion';
 import { DashboardWriter } from '../vault/dashboard';
 import { RunnerLease, type DeviceIdentity, type LeaseState } from '../vault/runner-lease';
 import { InboxWatcher } from './inbox-watcher';
+import { openAccounting } from '../accounting/open-accounting';
+import type { AccountingPort } from '../accounting/accounting-port';
 
 /** Everything the runtime needs from its host (the plugin or the CLI). */
 export interface RuntimeDeps {
@@ -55,6 +57,7 @@ export class Runtime {
   readonly lease: RunnerLease;
   private started = false;
   private watcher: InboxWatcher | null = null;
+  private books: Promise<AccountingPort> | null = null;
 
   constructor(readonly deps: RuntimeDeps) {
     const { settings, vault } = deps;
@@ -125,6 +128,20 @@ export class Runtime {
     }
     await initVault({ vault: this.deps.vault, layout: this.layout, clock: this.clock });
     await this.errors.init();
+  }
+
+  /**
+   * The books: Odoo when configured, else the vault ledger (audited either
+   * way). Opened on first use; nothing is contacted until a call needs it.
+   */
+  accounting(): Promise<AccountingPort> {
+    if (!this.books) {
+      const { settings, secrets, vault } = this.deps;
+      this.books = openAccounting({ settings, secrets, vault, layout: this.layout, clock: this.clock, bus: this.bus, audit: this.audit, errors: this.errors });
+      // A configuration error is reported to whoever asked, and asked again next time.
+      this.books.catch(() => (this.books = null));
+    }
+    return this.books;
   }
 
   /** Takes (or keeps) the runner lease; automations run only while it is held. */
