@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error';
+import { parseAccountingArgs, type AccountingRequest } from './accounting-args';
 
-export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'help', 'version'] as const;
+export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'accounting', 'help', 'version'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -14,6 +15,8 @@ export interface CliArgs {
   quiet: boolean;
   /** `run`: how often the scheduler looks for due jobs, in seconds. */
   tickSeconds?: number;
+  /** `accounting`: the subcommand and its flags, already validated. */
+  accounting?: AccountingRequest;
 }
 
 export const USAGE = `Usage: ai-employee <command> --vault DIR [--env-file FILE]
@@ -25,6 +28,8 @@ Commands:
   demo [DIR]       make a sample vault (default ./demo-vault) and run the pipeline once
   doctor           check the vault, the settings and each configured connection
   install-plugin   copy main.js, manifest.json and styles.css into the vault's plugin folder
+  accounting ...   keep the books: invoice, post, invoices, pay, expense, report pnl|cash|aging
+                   (Odoo when configured, else the vault ledger; "accounting help" for details)
   help             show this help
   version          print the version
 
@@ -39,6 +44,12 @@ Exit codes: 0 success, 1 a job failed, 2 bad usage or bad configuration.`;
 
 /** Parses argv (without node and script); bad flags are a {@link UsageError}. */
 export function parseCliArgs(argv: string[]): CliArgs {
+  // `accounting` has flags of its own (--client, --amount, …): it parses the whole line itself.
+  const at = commandIndex(argv);
+  if (at >= 0 && argv[at] === 'accounting') {
+    const { request, ...common } = parseAccountingArgs([...argv.slice(0, at), ...argv.slice(at + 1)]);
+    return { command: 'accounting', positionals: [], accounting: request, ...common };
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -83,4 +94,18 @@ export function parseCliArgs(argv: string[]): CliArgs {
     quiet: values.quiet ?? false,
     tickSeconds,
   };
+}
+
+/** Global flags that take a value as the next argument, so that value is not mistaken for the command. */
+const VALUE_FLAGS = new Set(['--vault', '--env-file', '--tick']);
+
+/** Where the command word is: the first argument that is neither a flag nor a flag's value; -1 if none. */
+function commandIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (VALUE_FLAGS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return i;
+  }
+  return -1;
 }

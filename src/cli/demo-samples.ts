@@ -1,3 +1,4 @@
+import { localDay } from '../accounting/dates';
 import { makeTextPdf } from './demo-pdf';
 
 /** One file the demo drops into the inbox. */
@@ -11,6 +12,7 @@ export interface DemoItem {
 /** Realistic inbox items for the demo vault, dated relative to `now`. */
 export function demoInboxItems(now: Date): DemoItem[] {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const day = (daysAhead: number) => localDay(new Date(now.getTime() + daysAhead * 86_400_000));
   return [
     {
       name: 'WhatsApp from Client ABC.md',
@@ -41,6 +43,28 @@ export function demoInboxItems(now: Date): DemoItem[] {
         '',
         'Thanks,',
         'Paper Supplies Ltd',
+        '',
+      ].join('\n'),
+    },
+    {
+      name: 'Invoice request - Client ABC website.md',
+      expect: 'an #accounting invoice request: a task, then the accounting sync makes a draft invoice in the vault ledger (Accounting/Invoices/)',
+      content: [
+        '---',
+        'type: invoice_request',
+        'tags: [accounting]',
+        'client: Client ABC',
+        'amount: 10000',
+        'description: Website redesign (completed project)',
+        'project: Website redesign',
+        `due: ${day(14)}`,
+        '---',
+        '# Invoice Client ABC for the website redesign',
+        '',
+        'Client ABC confirmed on WhatsApp that the website project is complete.',
+        'Please invoice them $10,000 for the redesign, due in two weeks as agreed.',
+        '',
+        '#accounting',
         '',
       ].join('\n'),
     },

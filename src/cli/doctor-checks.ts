@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { isAccountingError } from '../accounting/accounting-error';
+import { odooConfigFrom } from '../accounting/open-accounting';
+import { connectOdoo } from '../accounting/odoo/odoo-connection';
+import { SecretRegistry } from '../core/logs/secret-registry';
 import { resolveLayout, layoutFolders } from '../core/layout';
 import { readJsonl } from '../core/logs/jsonl-log';
 import { readHandbook } from '../vault/handbook';
 import type { CliContext } from './cli-context';
 import { describeHolder } from './describe-holder';
+import { describeOdoo, isConfigurationKind } from './accounting-books';
 
 export interface Check {
   name: string;
@@ -55,27 +60,32 @@ export async function runDoctorChecks(ctx: CliContext): Promise<Check[]> {
   return checks;
 }
 
-/** Odoo: configured in settings or ODOO_URL; reachable and answering as Odoo. */
+/**
+ * Odoo: configured in the settings or by ODOO_URL. Connects the way the books
+ * do (version, protocol, login), so a wrong address, database, user or key is
+ * named here in the same words the other commands would use.
+ */
 async function checkOdoo(ctx: CliContext): Promise<Check> {
-  const given = ctx.env.ODOO_URL || ctx.settings.odoo.url;
-  if (!given) return { name: 'Odoo', status: 'skip', kind: 'connection', detail: 'not configured; the books are kept in the vault' };
-  const target = `${given.replace(/\/+$/, '')}/web/webclient/version_info`;
-  // A user:password inside the address must not reach the screen.
-  const url = given.replace(/\/\/[^/@]*@/, '//');
+  const secrets = ctx.runtime.deps.secrets;
+  const masks = new SecretRegistry();
+  await masks.addFrom(secrets);
+  const fail = (error: unknown): Check => {
+    if (!isAccountingError(error)) throw error;
+    const detail = masks.mask(error.describe(), '[redacted]');
+    return { name: 'Odoo', status: 'fail', kind: isConfigurationKind(error.kind) ? 'config' : 'connection', detail };
+  };
+  let config;
   try {
-    const response = await fetch(target, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }),
-      signal: AbortSignal.timeout(ctx.settings.odoo.timeoutSeconds * 1000),
-    });
-    if (!response.ok) return { name: 'Odoo', status: 'fail', kind: 'connection', detail: `${url} answered HTTP ${response.status}; is this the Odoo address?` };
-    const body = (await response.json()) as { result?: { server_version?: string } };
-    const version = body.result?.server_version;
-    if (!version) return { name: 'Odoo', status: 'fail', kind: 'connection', detail: `${url} answered, but not as Odoo does` };
-    return { name: 'Odoo', status: 'ok', kind: 'connection', detail: `${url} is Odoo ${version}` };
+    config = await odooConfigFrom(ctx.settings, secrets);
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    return { name: 'Odoo', status: 'fail', kind: 'connection', detail: `cannot reach ${url}: ${reason}` };
+    return fail(error);
+  }
+  if (!config) return { name: 'Odoo', status: 'skip', kind: 'connection', detail: 'not configured; the books are kept in the vault' };
+  try {
+    const rpc = await connectOdoo(config);
+    const who = config.username ? `logged in as ${config.username} (uid ${rpc.uid})` : `logged in with the API key (uid ${rpc.uid})`;
+    return { name: 'Odoo', status: 'ok', kind: 'connection', detail: `${describeOdoo(config, rpc)}, ${who}` };
+  } catch (error) {
+    return fail(error);
   }
 }

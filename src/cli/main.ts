@@ -7,6 +7,8 @@ import { runCommand } from './commands/run';
 import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
 import { installPluginCommand } from './commands/install-plugin';
+import { accountingCommand } from './commands/accounting';
+import { AccountingUsageError } from './accounting-args';
 import manifest from '../../manifest.json';
 
 async function dispatch(args: CliArgs, out: Output): Promise<number> {
@@ -29,6 +31,8 @@ async function dispatch(args: CliArgs, out: Output): Promise<number> {
       return doctorCommand(args, out);
     case 'install-plugin':
       return installPluginCommand(args, out);
+    case 'accounting':
+      return accountingCommand(args, out);
   }
 }
 
@@ -39,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseCliArgs(argv);
   } catch (error) {
-    early.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    const usage = error instanceof AccountingUsageError ? error.usage : USAGE;
+    early.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     return 2;
   }
   const out = new Output({ quiet: args.quiet, json: args.json });

@@ -17,6 +17,7 @@ import { RunnerLease, type DeviceIdentity, type LeaseState } from '../vault/runn
 import { InboxWatcher } from './inbox-watcher';
 import { openAccounting } from '../accounting/open-accounting';
 import type { AccountingPort } from '../accounting/accounting-port';
+import { AccountingSync } from '../accounting/accounting-sync';
 
 /** Everything the runtime needs from its host (the plugin or the CLI). */
 export interface RuntimeDeps {
@@ -39,6 +40,15 @@ export const CORE_JOBS = {
   logs: 'logs.maintenance',
 } as const;
 
+/** The accounting jobs: the sync always, the health check only when Odoo is configured. */
+export const ACCOUNTING_JOBS = {
+  sync: 'accounting.sync',
+  health: 'accounting.health',
+} as const;
+
+/** How often a configured Odoo is checked, so a broken connection is noticed before it is needed. */
+const ODOO_HEALTH_EVERY_MINUTES = 5;
+
 /**
  * Builds every service from settings + ports. The plugin, the CLI and (later)
  * the MCP servers are thin entry points around one of these.
@@ -55,6 +65,8 @@ export class Runtime {
   readonly completion: Completion;
   readonly dashboard: DashboardWriter;
   readonly lease: RunnerLease;
+  /** Pushes #accounting notes to the books and pulls overdue invoices into the inbox. */
+  readonly accountingSync: AccountingSync;
   private started = false;
   private watcher: InboxWatcher | null = null;
   private books: Promise<AccountingPort> | null = null;
@@ -111,7 +123,9 @@ export class Runtime {
         },
       },
     });
+    this.accountingSync = new AccountingSync({ vault, layout: this.layout, clock, bus: this.bus, audit: this.audit, errors: this.errors, accounting: () => this.accounting() });
     this.registerCoreJobs();
+    this.registerAccountingJobs();
   }
 
   get settings(): Settings {
@@ -128,6 +142,7 @@ export class Runtime {
     }
     await initVault({ vault: this.deps.vault, layout: this.layout, clock: this.clock });
     await this.errors.init();
+    await this.registerOdooHealthJob();
   }
 
   /**
@@ -150,14 +165,14 @@ export class Runtime {
   }
 
   /**
-   * One pass of everything: triage, plan completion, due time-based jobs and
-   * the dashboard. Interval jobs run whether or not their interval has passed,
+   * One pass of everything: triage, plan completion, the accounting sync, due
+   * time-based jobs and the dashboard. Interval jobs run whether or not their interval has passed,
    * because a person asked for this pass.
    */
   async runOnce(): Promise<TickResult> {
     await this.start();
     const tick = await this.scheduler.tick();
-    for (const id of [CORE_JOBS.triage, CORE_JOBS.completion, CORE_JOBS.dashboard]) {
+    for (const id of [CORE_JOBS.triage, CORE_JOBS.completion, ACCOUNTING_JOBS.sync, CORE_JOBS.dashboard]) {
       if (tick.ran.includes(id)) continue;
       const result = await this.scheduler.runNow(id);
       tick.results.push(result);
@@ -224,5 +239,35 @@ export class Runtime {
         },
       });
     }
+  }
+
+  private registerAccountingJobs(): void {
+    this.scheduler.register({
+      id: ACCOUNTING_JOBS.sync,
+      title: 'Sync accounting',
+      schedule: { kind: 'every', minutes: this.settings.schedules.accountingSyncEveryMinutes },
+      run: async () => {
+        // Failures of the books are logged where they happen (AuditedAccounting); the run's report says what waits.
+        await this.accountingSync.run();
+      },
+    });
+  }
+
+  /**
+   * Only an Odoo connection can break on its own, so only then is it checked.
+   * Registered at start, when the secrets (ODOO_URL may come from there) can be read.
+   */
+  private async registerOdooHealthJob(): Promise<void> {
+    const url = this.settings.odoo.url || (await this.deps.secrets.get('ODOO_URL'));
+    if (!url) return;
+    this.scheduler.register({
+      id: ACCOUNTING_JOBS.health,
+      title: 'Check the Odoo connection',
+      schedule: { kind: 'every', minutes: ODOO_HEALTH_EVERY_MINUTES },
+      run: async () => {
+        // health() never throws; a failure is logged and announced (odoo.connection.failed) by AuditedAccounting.
+        await (await this.accounting()).health();
+      },
+    });
   }
 }

@@ -6,6 +6,9 @@ import { DeviceLocalSettings } from './device-local';
 import { PluginRunner } from './plugin-runner';
 import { RecentErrorsModal } from './errors-modal';
 import { describeStatus } from './status-bar';
+import { registerAccountingCommands } from './accounting-commands';
+import { testOdooConnection } from './accounting-connection-test';
+import { ObsidianSecrets } from './obsidian-secrets';
 
 /**
  * The Obsidian entry point. `onload` only registers commands, the settings
@@ -46,6 +49,7 @@ export default class AiEmployeePlugin extends Plugin {
         readThresholds: () => this.runner.readThresholds(),
         writeThreshold: (key, value) => this.runner.writeThreshold(key, value),
         onSettingsChanged: () => this.runner.restart(),
+        testOdooConnection: () => testOdooConnection(this.store.value, new ObsidianSecrets(this.app, () => this.store.value)),
       }),
     );
     if (this.store.loadProblem) new Notice(`AI employee: ${this.store.loadProblem}. The defaults are used until it is fixed.`);
@@ -89,6 +93,7 @@ export default class AiEmployeePlugin extends Plugin {
       name: 'Show recent errors',
       callback: () => void this.showRecentErrors(),
     });
+    registerAccountingCommands(this, this.runner);
   }
 
   private async openDashboard(): Promise<void> {

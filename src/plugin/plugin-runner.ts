@@ -77,8 +77,11 @@ export class PluginRunner {
     await this.start();
   }
 
-  /** Runs a command's work if this device is the runner; otherwise says why not. */
-  async act(label: string, work: (runtime: Runtime) => Promise<unknown>): Promise<void> {
+  /**
+   * Runs a command's work if this device is the runner; otherwise says why not.
+   * `describe` turns the result into the notice (default "Done: <label>.").
+   */
+  async act<T>(label: string, work: (runtime: Runtime) => Promise<T>, describe?: (result: T) => string): Promise<void> {
     const runtime = this.runtime;
     if (!runtime || !this.active) {
       new Notice(
@@ -89,13 +92,26 @@ export class PluginRunner {
       return;
     }
     try {
-      await work(runtime);
-      new Notice(`Done: ${label}.`);
+      const result = await work(runtime);
+      new Notice(describe ? describe(result) : `Done: ${label}.`);
     } catch (error) {
       await runtime.errors.log({ source: 'plugin.command', error, context: { command: label } });
       new Notice(`Could not ${label}: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.onStatusChange();
+  }
+
+  /**
+   * The runtime for a person's own request that is not automation (reading
+   * the books, invoicing the note in front of them), on any device, runner or
+   * not; null while the plugin is still starting.
+   */
+  async runtimeForRequest(): Promise<Runtime | null> {
+    const runtime = this.runtime;
+    if (!runtime) return null;
+    // Vault set-up (start) is the runner's job; credentials still must never reach a log from here.
+    await runtime.secretRegistry.addFrom(runtime.deps.secrets);
+    return runtime;
   }
 
   async snapshot(): Promise<StatusSnapshot> {

@@ -1,6 +1,7 @@
 import { App, Notice, PluginSettingTab, SecretComponent, Setting, normalizePath, type Plugin } from 'obsidian';
 import { WEEKDAYS, type Settings } from '../core/settings';
 import type { SettingsStore } from './settings-store';
+import { addConnectionTestSetting, type ConnectionTestResult } from './accounting-connection-test';
 
 /** What the tab needs beyond the settings themselves, injected by the plugin. */
 export interface SettingsTabDeps {
@@ -15,6 +16,8 @@ export interface SettingsTabDeps {
   writeThreshold(key: string, value: number | boolean | string): Promise<void>;
   /** Called after a saved change that the running services must pick up. */
   onSettingsChanged(): Promise<void>;
+  /** Logs in to Odoo with the current settings and the stored key. */
+  testOdooConnection(): Promise<ConnectionTestResult>;
 }
 
 type FolderKey = keyof Settings['folders'];
@@ -97,6 +100,9 @@ export class AiEmployeeSettingTab extends PluginSettingTab {
     });
     this.numberSetting(el, 'Refresh dashboard every (minutes)', '', (s) => s.schedules.dashboardEveryMinutes, (s, n) => {
       s.schedules.dashboardEveryMinutes = n;
+    });
+    this.numberSetting(el, 'Sync accounting every (minutes)', 'Sends notes tagged #accounting to the books and brings overdue invoices into the inbox.', (s) => s.schedules.accountingSyncEveryMinutes, (s, n) => {
+      s.schedules.accountingSyncEveryMinutes = n;
     });
     new Setting(el)
       .setName('Weekly briefing day')
@@ -185,6 +191,7 @@ export class AiEmployeeSettingTab extends PluginSettingTab {
     this.numberSetting(el, 'Retries', 'For temporary failures only; payments are never retried.', (s) => s.odoo.maxRetries, (s, n) => {
       s.odoo.maxRetries = n;
     });
+    addConnectionTestSetting(el, () => this.deps.testOdooConnection());
   }
 
   private textSetting(el: HTMLElement, name: string, desc: string, get: (s: Settings) => string, set: (s: Settings, v: string) => void): void {

@@ -1,8 +1,10 @@
-/** `demo` and `doctor` through the real built CLI, doctor against tiny local HTTP servers standing in for Odoo. */
+/** `demo` and `doctor` through the real built CLI; doctor against the test Odoo and plain HTTP servers that are not Odoo. */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { startFakeOdoo } from '../odoo/fake-odoo';
+import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import { assertCliBuilt, filesBelow, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
 
 let tmp: string;
@@ -63,12 +65,31 @@ describe('demo', () => {
     const tasks = assertDemoVault(dir);
     // The broken sample is quarantined, as the demo promises.
     expect(filesBelow(path.join(dir, 'Quarantine')).some((f) => f.endsWith('.why.md'))).toBe(true);
+    // The #accounting invoice request became a draft invoice in the vault ledger, and the summary says so.
+    const invoices = markdownFiles(path.join(dir, 'Accounting', 'Invoices'));
+    expect(invoices).toHaveLength(1);
+    const note = fs.readFileSync(path.join(dir, 'Accounting', 'Invoices', invoices[0] ?? ''), 'utf8');
+    expect(note).toMatch(/^client: Client ABC$/m);
+    expect(note).toMatch(/^amount: 10000$/m);
+    expect(note).toMatch(/^status: draft$/m);
+    expect(first.stdout).toMatch(/accounting pushed \(invoice INV\/\d{4}\/\d{5}\)/);
+    expect(first.stdout).toMatch(/Books \(the vault ledger, Accounting\/\): 1 invoice\n {2}- INV\/\d{4}\/\d{5} {2}Client ABC {2}draft {2}10,000\.00 USD, due \d{4}-\d\d-\d\d\n/);
+    expect(first.stdout).toContain('1 draft (10,000.00 USD) to check and post');
 
     fs.writeFileSync(path.join(dir, 'Inbox', 'leftover.md'), 'from the first demo');
     const second = await runCli(['demo', dir]);
     expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: '' });
     expect(assertDemoVault(dir)).toHaveLength(tasks.length);
     expect(filesBelow(dir).some((f) => f.includes('leftover'))).toBe(false);
+  });
+
+  it('never reaches an Odoo named in the environment: the demo keeps its books in the vault', async () => {
+    const dir = path.join(tmp, 'demo-vault');
+    const url = await closedPortUrl();
+    const r = await runCli(['demo', dir], { env: { ODOO_URL: url, ODOO_DB: 'odoo', ODOO_USERNAME: 'admin', ODOO_API_KEY: 'not-used-key' } });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('Books (the vault ledger, Accounting/): 1 invoice');
+    expect(markdownFiles(path.join(dir, 'Accounting', 'Invoices'))).toHaveLength(1);
   });
 
   it('refuses a folder that has other things in it and leaves it untouched', async () => {
@@ -111,47 +132,99 @@ describe('doctor', () => {
     expect(line(r.stdout, 'Layout')).toMatch(/^warn.*missing Briefings.*run "init"/);
   });
 
-  it('exits 1 when ODOO_URL points at a port with nothing listening, saying it cannot reach it', async () => {
-    const url = await closedPortUrl();
-    const r = await runCli(['doctor', '--vault', vault], { env: { ODOO_URL: url } });
-    expect(r.code).toBe(1);
-    expect(line(r.stdout, 'Odoo')).toMatch(new RegExp(`^FAIL {2}Odoo: cannot reach ${url.replace(/[.:/]/g, '\\$&')}`));
-  });
-
-  it('says which Odoo version answers, with exit 0', async () => {
-    const requests: Array<{ method?: string; url?: string; body: string }> = [];
-    const url = await serve((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        requests.push({ method: req.method, url: req.url, body });
-        if (req.method === 'POST' && req.url === '/web/webclient/version_info') {
-          res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ jsonrpc: '2.0', id: 1, result: { server_version: '17.0' } }));
-        } else {
-          res.writeHead(404).end();
-        }
-      });
+  describe('Odoo', () => {
+    let started: FakeOdoo[] = [];
+    afterEach(async () => {
+      await Promise.all(started.map((fake) => fake.close()));
+      started = [];
     });
-    const r = await runCli(['doctor', '--vault', vault], { env: { ODOO_URL: `${url}/` } });
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(line(r.stdout, 'Odoo')).toMatch(/^ok {2}.*Odoo 17\.0/);
-    expect(requests).toHaveLength(1);
-    expect(JSON.parse(requests[0]!.body)).toMatchObject({ jsonrpc: '2.0', method: 'call' });
-  });
+    /** A test Odoo in this process, closed after the test. */
+    const start = async (version: 16 | 17 | 18 | 19): Promise<FakeOdoo> => {
+      const fake = await startFakeOdoo({ version });
+      started.push(fake);
+      return fake;
+    };
+    const env = (fake: FakeOdoo, overrides: Record<string, string> = {}) => ({
+      ODOO_URL: fake.url,
+      ODOO_DB: fake.database,
+      ODOO_USERNAME: fake.login,
+      ODOO_API_KEY: fake.apiKey,
+      ...overrides,
+    });
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-  it('exits 1 with the HTTP status when the address is not Odoo', async () => {
-    const url = await serve((_req, res) => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'));
-    const r = await runCli(['doctor', '--vault', vault], { env: { ODOO_URL: url } });
-    expect(r.code).toBe(1);
-    expect(line(r.stdout, 'Odoo')).toMatch(/^FAIL.*HTTP 404/);
-  });
+    it('logs in and says which Odoo, protocol and user, with exit 0', async () => {
+      const odoo = await start(17);
+      const r = await runCli(['doctor', '--vault', vault], { env: env(odoo, { ODOO_URL: `${odoo.url}/` }) });
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(line(r.stdout, 'Odoo')).toMatch(new RegExp(`^ok {4}Odoo: Odoo 17\\.0 at ${escape(odoo.url)} over XML-RPC, logged in as admin \\(uid \\d+\\)$`));
+      expect(odoo.countCalls('common.authenticate')).toBe(1);
+    });
 
-  it('exits 1 when the server answers, but not as Odoo does', async () => {
-    const url = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"hello":"world"}'));
-    const r = await runCli(['doctor', '--vault', vault], { env: { ODOO_URL: url } });
-    expect(r.code).toBe(1);
-    expect(line(r.stdout, 'Odoo')).toContain('not as Odoo does');
+    it('picks JSON-2 on Odoo 19', async () => {
+      const odoo = await start(19);
+      const r = await runCli(['doctor', '--vault', vault], { env: env(odoo) });
+      expect(r.code).toBe(0);
+      expect(line(r.stdout, 'Odoo')).toMatch(/^ok {4}Odoo: Odoo 19\.0 at .* over JSON-2, logged in as admin \(uid \d+\)$/);
+    });
+
+    it('exits 1 when nothing listens at ODOO_URL, naming the address', async () => {
+      const url = await closedPortUrl();
+      const r = await runCli(['doctor', '--vault', vault], { env: { ODOO_URL: url, ODOO_DB: 'odoo', ODOO_USERNAME: 'admin', ODOO_API_KEY: 'k3y-not-used' } });
+      expect(r.code).toBe(1);
+      expect(line(r.stdout, 'Odoo')).toMatch(new RegExp(`^FAIL {2}Odoo: .*${escape(url)}`));
+    });
+
+    it('exits 2 naming a database that does not exist', async () => {
+      const odoo = await start(17);
+      const r = await runCli(['doctor', '--vault', vault], { env: env(odoo, { ODOO_DB: 'acme-typo' }) });
+      expect(r.code).toBe(2);
+      expect(line(r.stdout, 'Odoo')).toMatch(/^FAIL {2}Odoo: .*acme-typo/);
+    });
+
+    it('exits 2 for a user Odoo does not know', async () => {
+      const odoo = await start(18);
+      const r = await runCli(['doctor', '--vault', vault], { env: env(odoo, { ODOO_USERNAME: 'sam@example.com' }) });
+      expect(r.code).toBe(2);
+      expect(line(r.stdout, 'Odoo')).toMatch(/^FAIL {2}Odoo: .*sam@example\.com/);
+    });
+
+    it('exits 2 for a wrong API key, without ever printing it', async () => {
+      for (const version of [17, 19] as const) {
+        const odoo = await start(version);
+        const wrong = 'wrong-key-Zr8Lq3Vw9c';
+        const r = await runCli(['doctor', '--vault', vault, '--json'], { env: env(odoo, { ODOO_API_KEY: wrong }) });
+        expect(r.code).toBe(2);
+        const checks = JSON.parse(r.stdout) as Array<{ name: string; status: string; detail: string }>;
+        const check = checks.find((c) => c.name === 'Odoo');
+        expect(check?.status).toBe('fail');
+        expect(check?.detail).toMatch(/API key|credentials|password/i);
+        expect(r.stdout + r.stderr).not.toContain(wrong);
+      }
+    });
+
+    it('exits 2 when the address answers, but not as Odoo does', async () => {
+      for (const handler of [
+        (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'),
+        (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"hello":"world"}'),
+      ]) {
+        const url = await serve(handler);
+        const r = await runCli(['doctor', '--vault', vault], { env: { ODOO_URL: url, ODOO_DB: 'odoo', ODOO_USERNAME: 'admin', ODOO_API_KEY: 'k3y-not-used' } });
+        expect(r.code).toBe(2);
+        expect(line(r.stdout, 'Odoo')).toMatch(/^FAIL {2}Odoo: .*not as Odoo does/);
+      }
+    });
+
+    it('exits 1 when Odoo does not answer in time', async () => {
+      const odoo = await start(17);
+      odoo.inject({ kind: 'delay', ms: 3000, times: Infinity });
+      const data = path.join(vault, '.obsidian', 'plugins', 'ai-employee', 'data.json');
+      fs.mkdirSync(path.dirname(data), { recursive: true });
+      fs.writeFileSync(data, JSON.stringify({ odoo: { timeoutSeconds: 1, maxRetries: 0 } }));
+      const r = await runCli(['doctor', '--vault', vault], { env: env(odoo) });
+      expect(r.code).toBe(1);
+      expect(line(r.stdout, 'Odoo')).toMatch(/^FAIL {2}Odoo: .*(time|answer)/i);
+    });
   });
 
   it('names a runner that holds the lease', async () => {

@@ -42,6 +42,7 @@ describe('defaultSettings', () => {
       triageEveryMinutes: 5,
       dashboardEveryMinutes: 5,
       logMaintenanceEveryMinutes: 60,
+      accountingSyncEveryMinutes: 5,
       weeklyBriefingDay: 'monday',
       weeklyBriefingTime: '08:00',
     });

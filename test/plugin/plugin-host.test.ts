@@ -63,7 +63,16 @@ describe('the built plugin in an Obsidian-like host', () => {
 
     const ids = app.commands.list().map((c) => c.id).sort();
     expect(ids).toEqual(
-      ['ai-employee:open-dashboard', 'ai-employee:refresh-dashboard', 'ai-employee:run-due-jobs', 'ai-employee:show-recent-errors', 'ai-employee:triage-inbox'].sort(),
+      [
+        'ai-employee:open-dashboard',
+        'ai-employee:refresh-dashboard',
+        'ai-employee:run-due-jobs',
+        'ai-employee:show-recent-errors',
+        'ai-employee:triage-inbox',
+        'ai-employee:sync-accounting',
+        'ai-employee:create-invoice-from-note',
+        'ai-employee:show-unpaid-invoices',
+      ].sort(),
     );
     expect(app.commands.list().every((c) => !('hotkeys' in c))).toBe(true);
     expect(app.settingTabs).toHaveLength(1);
@@ -73,12 +82,12 @@ describe('the built plugin in an Obsidian-like host', () => {
     expect(fs.readdirSync(base).filter((f) => !f.startsWith('.'))).toEqual([]);
   });
 
-  it('renders the settings tab with the runner switch, folders, schedules and the Odoo key field', async () => {
+  it('renders the settings tab with the runner switch, folders, schedules, the Odoo key field and the connection test', async () => {
     plugin = loadBuiltPlugin(app);
     await loadPlugin(plugin);
     const tab = app.settingTabs[0] as PluginSettingTab;
     tab.display();
-    for (const name of ['This device runs automations', 'Inbox folder', 'Triage every (minutes)', 'Weekly briefing day', 'Address', 'API key']) {
+    for (const name of ['This device runs automations', 'Inbox folder', 'Triage every (minutes)', 'Sync accounting every (minutes)', 'Weekly briefing day', 'Address', 'API key', 'Test connection']) {
       expect(() => findSetting(tab.containerEl, name)).not.toThrow();
     }
   });

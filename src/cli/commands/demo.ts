@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import * as nodePath from 'node:path';
+import { Runtime } from '../../core/runtime';
+import { MapSecrets } from '../../core/secrets';
+import { defaultSettings } from '../../core/settings';
+import { FsVault } from '../../vault/fs-vault';
+import { makeDeviceIdentity } from '../../vault/runner-lease';
 import type { CliArgs } from '../args';
-import { createCliContext } from '../cli-context';
+import { daemonDeviceId } from '../cli-context';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { demoInboxItems } from '../demo-samples';
@@ -14,7 +20,11 @@ const DEMO_MARKER = '.ai-employee-demo';
 export async function demoCommand(args: CliArgs, out: Output): Promise<number> {
   const dir = nodePath.resolve(args.positionals[0] ?? args.vault ?? 'demo-vault');
   prepareFolder(dir);
-  const { runtime, vault } = createCliContext({ ...args, vault: dir }, dir);
+  // Embedded defaults and no secrets: the demo never reaches a real Odoo or
+  // mail server, even when the shell exports ODOO_URL; its books are the vault ledger.
+  const vault = new FsVault(dir);
+  const identity = makeDeviceIdentity('daemon', daemonDeviceId(dir), { deviceName: hostname(), pid: process.pid });
+  const runtime = new Runtime({ settings: defaultSettings(), vault, secrets: new MapSecrets({}), identity });
   await runtime.start();
 
   // Items are dated a little in the past: they are complete files, not ones still being written.
@@ -38,7 +48,7 @@ export async function demoCommand(args: CliArgs, out: Output): Promise<number> {
   } finally {
     await runtime.stop();
   }
-  const summary = await summarizeDemo(vault, runtime.layout, items);
+  const summary = await summarizeDemo(vault, runtime.layout, items, () => runtime.accounting());
   for (const line of summary) out.line(line);
   if (failed.length) {
     out.error(`Some jobs failed: ${failed.join(', ')} (see ${runtime.layout.errorLog})`);
