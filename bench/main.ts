@@ -2,6 +2,7 @@ import * as nodePath from 'node:path';
 import { benchTriageThroughput } from './triage-throughput';
 import { benchDaemonLatency } from './daemon-latency';
 import { benchBundleSize, benchPluginOnload } from './plugin-onload';
+import { benchLedgerReports, benchOdooReports } from './accounting-reports';
 
 /** `npm run bench`: prints the figures the project tracks. Each target is a goal, not a test. */
 async function main(): Promise<void> {
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   await benchDaemonLatency(cli, 100);
   await benchPluginOnload(mainJs, 20);
   benchBundleSize(mainJs);
+  await benchOdooReports(10_000);
+  await benchLedgerReports(10_000);
 }
 
 main().catch((error: unknown) => {
