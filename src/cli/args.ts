@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error';
 import { parseAccountingArgs, type AccountingRequest } from './accounting-args';
 
-export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'accounting', 'help', 'version'] as const;
+export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'accounting', 'approve', 'reject', 'help', 'version'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -23,11 +23,14 @@ export const USAGE = `Usage: ai-employee <command> --vault DIR [--env-file FILE]
 
 Commands:
   init             create the folders, Dashboard.md and Company_Handbook.md (idempotent)
-  once             run every job that is due once (triage, completion, dashboard, logs) and exit
+  once             run every job that is due once (triage, the employee's tasks, approvals, completion,
+                   accounting sync, dashboard, logs) and exit
   run              the daemon: watch the inbox and run scheduled jobs until Ctrl-C / SIGTERM
   demo [DIR]       make a sample vault (default ./demo-vault) and run the pipeline once
   doctor           check the vault, the settings and each configured connection
   install-plugin   copy main.js, manifest.json and styles.css into the vault's plugin folder
+  approve FILE     approve a request in Pending_Approval/ and act on it (reject FILE turns it down)
+  reject FILE      turn a request down; nothing of it runs
   accounting ...   keep the books: invoice, post, invoices, pay, expense, report pnl|cash|aging
                    (Odoo when configured, else the vault ledger; "accounting help" for details)
   help             show this help

@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
 import { installPluginCommand } from './commands/install-plugin';
 import { accountingCommand } from './commands/accounting';
+import { decideCommand } from './commands/decide';
 import { AccountingUsageError } from './accounting-args';
 import manifest from '../../manifest.json';
 
@@ -33,6 +34,9 @@ async function dispatch(args: CliArgs, out: Output): Promise<number> {
       return installPluginCommand(args, out);
     case 'accounting':
       return accountingCommand(args, out);
+    case 'approve':
+    case 'reject':
+      return decideCommand(args, out);
   }
 }
 

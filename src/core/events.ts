@@ -22,6 +22,11 @@ export interface EventMap {
   'vault.task.triaged': { taskPath: string; planPath: string; source: string; priority: string; triggerId: string };
   'vault.task.completed': { taskPath: string; planPath: string };
 
+  'agent.notification': { level: 'info' | 'alert'; message: string; task?: string };
+  'agent.loop.finished': { loopId: string; task: string; status: string; iterations: number; outcome: string };
+  'approval.requested': { path: string; action: string; triggerId: string; expires: string };
+  'approval.decided': { path: string; action: string; triggerId: string; decision: 'approved' | 'rejected' | 'expired' };
+
   'briefing.generated': { path: string; week: string };
   'briefing.failed': { week: string; error: string };
 

@@ -18,6 +18,8 @@ import { InboxWatcher } from './inbox-watcher';
 import { openAccounting } from '../accounting/open-accounting';
 import type { AccountingPort } from '../accounting/accounting-port';
 import { AccountingSync } from '../accounting/accounting-sync';
+import { Agent } from '../agent/agent';
+import { createReasoner } from '../agent/reasoners/create-reasoner';
 
 /** Everything the runtime needs from its host (the plugin or the CLI). */
 export interface RuntimeDeps {
@@ -46,6 +48,9 @@ export const ACCOUNTING_JOBS = {
   health: 'accounting.health',
 } as const;
 
+/** The employee's own job: read approval decisions and work every task's Ralph loop. */
+export const AGENT_JOB = 'agent.loop';
+
 /** How often a configured Odoo is checked, so a broken connection is noticed before it is needed. */
 const ODOO_HEALTH_EVERY_MINUTES = 5;
 
@@ -67,6 +72,8 @@ export class Runtime {
   readonly lease: RunnerLease;
   /** Pushes #accounting notes to the books and pulls overdue invoices into the inbox. */
   readonly accountingSync: AccountingSync;
+  /** The employee: Ralph loops, skills, approvals. */
+  readonly agent: Agent;
   private started = false;
   private watcher: InboxWatcher | null = null;
   private books: Promise<AccountingPort> | null = null;
@@ -124,8 +131,21 @@ export class Runtime {
       },
     });
     this.accountingSync = new AccountingSync({ vault, layout: this.layout, clock, bus: this.bus, audit: this.audit, errors: this.errors, accounting: () => this.accounting() });
+    this.agent = new Agent({
+      vault,
+      layout: this.layout,
+      clock,
+      audit: this.audit,
+      errors: this.errors,
+      bus: this.bus,
+      completion: this.completion,
+      books: () => this.accounting(),
+      secrets: this.secretRegistry,
+      reasoner: () => createReasoner(settings, deps.secrets, this.agent.registry, this.errors),
+    });
     this.registerCoreJobs();
     this.registerAccountingJobs();
+    this.registerAgentJob();
   }
 
   get settings(): Settings {
@@ -172,7 +192,8 @@ export class Runtime {
   async runOnce(): Promise<TickResult> {
     await this.start();
     const tick = await this.scheduler.tick();
-    for (const id of [CORE_JOBS.triage, CORE_JOBS.completion, ACCOUNTING_JOBS.sync, CORE_JOBS.dashboard]) {
+    const order = [CORE_JOBS.triage, ...(this.settings.agent.enabled ? [AGENT_JOB] : []), CORE_JOBS.completion, ACCOUNTING_JOBS.sync, CORE_JOBS.dashboard];
+    for (const id of order) {
       if (tick.ran.includes(id)) continue;
       const result = await this.scheduler.runNow(id);
       tick.results.push(result);
@@ -192,6 +213,8 @@ export class Runtime {
       settleMs: this.settings.triage.settleMs,
       onReady: async (paths) => {
         for (const path of paths) await this.triage.triageFile(path);
+        // New tasks are worked at once, not at the next scheduled pass.
+        if (this.settings.agent.enabled) await this.scheduler.runNow(AGENT_JOB);
         await this.dashboard.refresh();
       },
       onError: (error) => void this.errors.log({ source: 'inbox-watcher', error }),
@@ -249,6 +272,20 @@ export class Runtime {
       run: async () => {
         // Failures of the books are logged where they happen (AuditedAccounting); the run's report says what waits.
         await this.accountingSync.run();
+      },
+    });
+  }
+
+  private registerAgentJob(): void {
+    if (!this.settings.agent.enabled) return;
+    this.scheduler.register({
+      id: AGENT_JOB,
+      title: 'Work the tasks (Ralph loop) and read approvals',
+      schedule: { kind: 'every', minutes: this.settings.schedules.agentEveryMinutes },
+      run: async () => {
+        const report = await this.agent.runPass();
+        // Each task's trouble is logged where it happened; the job fails only if a task could not be worked at all.
+        if (report.failed.length > 0) throw new Error(`${report.failed.length} task(s) could not be worked: ${report.failed.map((f) => f.task).join(', ')}`);
       },
     });
   }

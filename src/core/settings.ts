@@ -46,6 +46,8 @@ const schedulesSchema = z.object({
   logMaintenanceEveryMinutes: z.number().int().min(5).max(10080).default(60),
   /** Pushes #accounting notes to the books and pulls overdue invoices back into the inbox. */
   accountingSyncEveryMinutes: z.number().int().min(1).max(1440).default(5),
+  /** How often the employee works its tasks (the Ralph loop) and reads approval decisions. */
+  agentEveryMinutes: z.number().int().min(1).max(1440).default(5),
   weeklyBriefingDay: z.enum(WEEKDAYS).default('monday'),
   weeklyBriefingTime: hhmm.default('08:00'),
 });
@@ -85,6 +87,28 @@ const odooSchema = z.object({
   expenseRecord: z.enum(['vendor_bill', 'hr_expense']).default('vendor_bill'),
 });
 
+const llmSchema = z.object({
+  /** `anthropic`: the Messages API; `openai`: any OpenAI-compatible chat completions server (a local one too). */
+  provider: z.enum(['anthropic', 'openai']).default('anthropic'),
+  /** '' means the provider's public API; e.g. http://127.0.0.1:8080/v1 for a local model server. */
+  baseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'must be a URL like https://api.anthropic.com' })]).default(''),
+  model: z.string().trim().default(''),
+  timeoutSeconds: z.number().int().min(1).max(600).default(60),
+  maxTokens: z.number().int().min(256).max(16_384).default(1024),
+  /** When the LLM fails or answers something that is not a valid plan, the rules decide instead. */
+  fallbackToRules: z.boolean().default(true),
+});
+
+const agentSchema = z
+  .object({
+    /** Work the tasks in Needs_Action/ (the Ralph loop); off leaves every task to the owner. */
+    enabled: z.boolean().default(true),
+    /** `rules`: offline and deterministic (the default); `llm`: ask the model configured below. */
+    reasoner: z.enum(['rules', 'llm']).default('rules'),
+    llm: llmSchema.default(() => llmSchema.parse({})),
+  })
+  .refine((a) => a.reasoner !== 'llm' || a.llm.model !== '', { message: 'needs a model name when the reasoner is llm', path: ['llm', 'model'] });
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   /** Folder inside the vault that holds the whole layout; '' is the vault root. */
@@ -100,6 +124,7 @@ export const settingsSchema = z.object({
   logs: logsSchema.default(() => logsSchema.parse({})),
   runner: runnerSchema.default(() => runnerSchema.parse({})),
   odoo: odooSchema.default(() => odooSchema.parse({})),
+  agent: agentSchema.default(() => agentSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

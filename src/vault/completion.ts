@@ -73,6 +73,15 @@ export class Completion {
     return report;
   }
 
+  /** Closes one plan if every box is ticked (the agent calls this when it ticks the last one). */
+  async completePlan(plan: string): Promise<CompletionOutcome> {
+    try {
+      return await this.checkPlan(plan);
+    } finally {
+      await this.reported.flush().catch(() => undefined);
+    }
+  }
+
   private async checkPlan(plan: string): Promise<CompletionOutcome> {
     try {
       const content = await this.deps.vault.read(plan);

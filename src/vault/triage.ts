@@ -32,6 +32,9 @@ import { quarantineItem } from './quarantine';
 import type { Priority, TaskType } from './task-classifier';
 import { TriageIndex } from './triage-index';
 import { writeTask } from './task-writer';
+
+/** The status of a task handed back to the inbox by the agent (see agent/loop-finish.ts). */
+export const NEEDS_ATTENTION = 'needs_attention';
 import type { VaultPort } from './vault-port';
 
 /** What triage needs, injected by the runtime. */
@@ -48,7 +51,7 @@ export interface TriageDeps {
 }
 
 /** Why an inbox file was left alone this time (it stays in the inbox). */
-export type SkipReason = 'not-in-inbox' | 'hidden' | 'temporary' | 'still-being-written' | 'gone' | 'busy';
+export type SkipReason = 'not-in-inbox' | 'hidden' | 'temporary' | 'still-being-written' | 'gone' | 'busy' | 'needs-attention';
 
 /** What happened to one inbox file. */
 export type TriageOutcome =
@@ -142,6 +145,8 @@ export class Triage {
     const read = await readInboxItem(vault, stat, settings.triage.maxFileBytes);
     if ('bad' in read) return this.quarantine(path, stat.size, read.bad);
     const item = read.item;
+    // A task the employee gave back waits for the owner: it goes round again once they change its status.
+    if (item.note?.frontmatter.status === NEEDS_ATTENTION) return skipped(path, 'needs-attention');
     const facts = await itemFacts(item, path);
     // One at a time through the duplicate check, and the item's content is
     // claimed before leaving it, so two copies triaged side by side cannot both pass.

@@ -1,0 +1,53 @@
+/** Shared by the LLM client tests: configs pointing at the fake server, and error helpers. */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLlmClient } from '../../../src/agent/llm/create-llm-client';
+import { LlmError } from '../../../src/agent/llm/llm-error';
+import type { LlmClient, LlmConfig, LlmProvider } from '../../../src/agent/llm/llm-types';
+import type { FakeLlm } from '../../llm/fake-llm-types';
+
+export const PROVIDERS: LlmProvider[] = ['anthropic', 'openai'];
+
+export const MODELS: Record<LlmProvider, string> = { anthropic: 'claude-sonnet-4-5', openai: 'gpt-4o-mini' };
+
+/** A config for the fake: Anthropic's base URL is the server, OpenAI's ends in `/v1`, as the real ones do. */
+export function configFor(fake: FakeLlm, provider: LlmProvider, overrides: Partial<LlmConfig> = {}): LlmConfig {
+  return {
+    provider,
+    baseUrl: provider === 'anthropic' ? fake.url : `${fake.url}/v1`,
+    model: MODELS[provider],
+    apiKey: fake.apiKey,
+    timeoutMs: 5000,
+    maxTokens: 256,
+    ...overrides,
+  };
+}
+
+export function clientFor(fake: FakeLlm, provider: LlmProvider, overrides: Partial<LlmConfig> = {}): LlmClient {
+  return createLlmClient(configFor(fake, provider, overrides));
+}
+
+/** The LlmError a promise rejects with; fails the test on anything else. */
+export async function llmFailure(promise: Promise<unknown>): Promise<LlmError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LlmError) return error;
+    throw new Error(`expected an LlmError, got ${String(error)}`);
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}
+
+/** Every text of an error a person or a log could see, to look for leaked secrets. */
+export function everything(error: LlmError): string {
+  return [error.message, error.hint ?? '', error.details ?? '', error.describe(), JSON.stringify(error), String(error), error.stack ?? ''].join('\n');
+}
+
+/** A port on 127.0.0.1 where nothing listens any more. */
+export async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
