@@ -28,7 +28,7 @@ export const agentPlanSchema = z
     context: z
       .object({
         client_name: z.string().min(1).max(120).optional(),
-        amount: z.number().finite().nonnegative().optional(),
+        amount: z.number().nonnegative().optional(),
         currency: z.string().regex(/^[A-Z]{3}$/).optional(),
         project: z.string().min(1).max(120).optional(),
       })

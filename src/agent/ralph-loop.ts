@@ -17,7 +17,7 @@ import type { LoopFinisher } from './loop-finish';
 import type { Notifier } from './notifier';
 import { loopIdFor, newTaskState } from './plan-from-reasoning';
 import { updatePlanNote } from './plan-note';
-import type { Phase, RalphLog } from './ralph-log';
+import { PHASES, type Phase, type RalphLog } from './ralph-log';
 import type { Reasoner } from './reasoners/reasoner';
 import type { SkillRegistry } from './skills/registry';
 import type { SkillContext } from './skills/skill';
@@ -95,12 +95,18 @@ export class RalphLoop {
     const taskPath = existing?.loop.task_file ?? note.facts.path;
     const log = (phase: Phase, action: string, outcome: string, next: Phase | 'DONE' | 'PAUSE', started: number) =>
       this.deps.ralph.write({ loop_id: loopId, iteration, phase, action, outcome, next_phase: next, duration_ms: clock.now().getTime() - started, task: taskPath });
+    // Every iteration logs all five phases (the spec); after a stop the rest say why they did nothing.
+    const skipRest = async (after: Phase, why: string) => {
+      const rest = PHASES.slice(PHASES.indexOf(after) + 1);
+      for (const [i, phase] of rest.entries()) await log(phase, 'Skipped', why, rest[i + 1] ?? 'DONE', clock.now().getTime());
+    };
 
     // READ
     let t = clock.now().getTime();
     const remaining = existing ? nextStep(existing) : undefined;
     if (!(await vault.stat(taskPath)) && (!existing || remaining)) {
-      await log('READ', `Load task from ${taskPath}`, 'The task note is gone (moved or deleted by someone); the loop stops', 'DONE', t);
+      await log('READ', `Load task from ${taskPath}`, 'The task note is gone (moved or deleted by someone); the loop stops', 'REASON', t);
+      await skipRest('READ', 'the task note is gone');
       if (existing) await this.deps.finisher.lose(existing);
       return { state: existing, next: 'fail', outcome: 'task note gone' };
     }
@@ -121,7 +127,8 @@ export class RalphLoop {
         await log('REASON', `Decide what the task needs (${reasoning.reasoner})`, `${reasoning.plan.intent}: ${state.steps.map((s) => s.skill).join(', ')}`, 'PLAN', t);
       } catch (error) {
         const message = messageOf(error);
-        await log('REASON', 'Decide what the task needs', `Failed: ${message}`, 'DONE', t);
+        await log('REASON', 'Decide what the task needs', `Failed: ${message}`, 'PLAN', t);
+        await skipRest('REASON', isTransient(error) ? 'no plan yet; tried again on a later pass' : 'no plan could be made; the task goes back to the inbox');
         if (isTransient(error)) return { state: null, next: 'retry', outcome: message };
         await this.deps.finisher.failBeforePlan(note, loopId, message);
         return { state: null, next: 'fail', outcome: message };

@@ -16,7 +16,7 @@ export function demoInboxItems(now: Date): DemoItem[] {
   return [
     {
       name: 'WhatsApp from Client ABC.md',
-      expect: 'a high-priority WhatsApp task (it mentions an invoice) with a plan',
+      expect: 'the employee creates a draft invoice for Client ABC and drafts a post about it, which waits for your approval',
       content: [
         '---',
         'type: whatsapp',
@@ -29,7 +29,7 @@ export function demoInboxItems(now: Date): DemoItem[] {
     },
     {
       name: 'Email - supplier payment reminder.md',
-      expect: 'an e-mail task (payment reminder) with a plan',
+      expect: 'a bill to pay: the employee tells you, and the payment is a step for you',
       content: [
         'From: Accounts <accounts@paper-supplies.example>',
         'To: owner@my-business.example',
@@ -70,7 +70,7 @@ export function demoInboxItems(now: Date): DemoItem[] {
     },
     {
       name: 'receipt-office-supplies.pdf',
-      expect: 'a file-drop task that links the PDF',
+      expect: 'a file-drop task that links the PDF; recording the expense is a step for you',
       content: makeTextPdf([
         'Paper Supplies Ltd - Receipt',
         `Date: ${now.toISOString().slice(0, 10)}`,
@@ -82,7 +82,7 @@ export function demoInboxItems(now: Date): DemoItem[] {
     },
     {
       name: 'Call notes - new website quote.md',
-      expect: 'a manual task for a quote request',
+      expect: 'a quote request: the employee tells you, and the quote is a step for you',
       content: [
         '# Call with Riverside Bakery',
         '',

@@ -4,6 +4,7 @@ import { sumMoney } from '../accounting/money';
 import type { VaultLayout } from '../core/layout';
 import { basename } from '../core/paths';
 import { readJsonl } from '../core/logs/jsonl-log';
+import { listPendingApprovals } from '../vault/dashboard-sources';
 import { splitNote } from '../vault/frontmatter';
 import type { VaultPort } from '../vault/vault-port';
 import type { DemoItem } from './demo-samples';
@@ -30,13 +31,21 @@ export async function summarizeDemo(vault: VaultPort, layout: VaultLayout, items
   const errors = await countLines(vault, layout.errorLog);
   const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
   lines.push(...(await summarizeBooks(books, layout)));
+  const waiting = await listPendingApprovals(vault, layout.pendingApproval);
+  lines.push(`Waiting for your approval in ${layout.pendingApproval}/: ${waiting.length}`);
+  for (const item of waiting) lines.push(`  - ${basename(item.path)}${item.action ? `  (${item.action})` : ''}`);
   lines.push(`Logs: ${entries(audit.valid)} in ${layout.auditLog}, ${entries(errors.valid)} in ${layout.errorLog}` + (audit.invalid + errors.invalid ? ` (${audit.invalid + errors.invalid} unreadable lines!)` : ''));
   lines.push('');
   lines.push('What each sample was for:');
   for (const item of items) lines.push(`  - ${item.name}: ${item.expect}`);
   lines.push('');
   lines.push(`Where to look: open the folder as a vault in Obsidian and start with ${layout.dashboard}.`);
-  lines.push('Try it: tick every box of a plan, then run "once" again; the task and its plan move to Done/.');
+  const first = waiting[0];
+  if (first) {
+    lines.push(`Try it: approve the request: in ${first.path}, change "status: pending" to "status: approved" (or move it to ${layout.approved}/),`);
+    lines.push('then run "once" again: the employee finishes the task and moves it to Done/. ("approve FILE" does both from the shell.)');
+  }
+  lines.push('Tasks handed over to you have steps under "Your steps": tick them all and the task and its plan move to Done/.');
   return lines;
 }
 

@@ -143,9 +143,10 @@ export class Runtime {
       secrets: this.secretRegistry,
       reasoner: () => createReasoner(settings, deps.secrets, this.agent.registry, this.errors),
     });
+    // Due jobs run in registration order: new items are triaged, worked, closed and
+    // synced before the dashboard is drawn.
     this.registerCoreJobs();
-    this.registerAccountingJobs();
-    this.registerAgentJob();
+    this.registerDashboardJob();
   }
 
   get settings(): Settings {
@@ -238,6 +239,7 @@ export class Runtime {
     const every = (minutes: number) => ({ kind: 'every' as const, minutes });
     const jobs = [
       { id: CORE_JOBS.triage, title: 'Triage inbox', schedule: every(s.triageEveryMinutes), work: () => this.triage.triageInbox() },
+      ...(this.settings.agent.enabled ? [{ id: AGENT_JOB, title: 'Work the tasks (Ralph loop) and read approvals', schedule: every(s.agentEveryMinutes), work: () => this.agentPass() }] : []),
       { id: CORE_JOBS.completion, title: 'Move finished plans to done', schedule: every(s.triageEveryMinutes), work: () => this.completion.completeFinishedPlans() },
       {
         id: CORE_JOBS.logs,
@@ -252,7 +254,6 @@ export class Runtime {
             retentionDays: this.settings.logs.retentionDays,
           }),
       },
-      { id: CORE_JOBS.dashboard, title: 'Refresh dashboard', schedule: every(s.dashboardEveryMinutes), work: () => this.dashboard.refresh() },
     ];
     for (const { work, ...job } of jobs) {
       this.scheduler.register({
@@ -262,6 +263,24 @@ export class Runtime {
         },
       });
     }
+    this.registerAccountingJobs();
+  }
+
+  private registerDashboardJob(): void {
+    this.scheduler.register({
+      id: CORE_JOBS.dashboard,
+      title: 'Refresh dashboard',
+      schedule: { kind: 'every', minutes: this.settings.schedules.dashboardEveryMinutes },
+      run: async () => {
+        await this.dashboard.refresh();
+      },
+    });
+  }
+
+  /** One pass of the employee; the job fails only when a task could not be worked at all (each is logged). */
+  private async agentPass(): Promise<void> {
+    const report = await this.agent.runPass();
+    if (report.failed.length > 0) throw new Error(`${report.failed.length} task(s) could not be worked: ${report.failed.map((f) => f.task).join(', ')}`);
   }
 
   private registerAccountingJobs(): void {
@@ -272,20 +291,6 @@ export class Runtime {
       run: async () => {
         // Failures of the books are logged where they happen (AuditedAccounting); the run's report says what waits.
         await this.accountingSync.run();
-      },
-    });
-  }
-
-  private registerAgentJob(): void {
-    if (!this.settings.agent.enabled) return;
-    this.scheduler.register({
-      id: AGENT_JOB,
-      title: 'Work the tasks (Ralph loop) and read approvals',
-      schedule: { kind: 'every', minutes: this.settings.schedules.agentEveryMinutes },
-      run: async () => {
-        const report = await this.agent.runPass();
-        // Each task's trouble is logged where it happened; the job fails only if a task could not be worked at all.
-        if (report.failed.length > 0) throw new Error(`${report.failed.length} task(s) could not be worked: ${report.failed.map((f) => f.task).join(', ')}`);
       },
     });
   }

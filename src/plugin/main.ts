@@ -7,6 +7,7 @@ import { PluginRunner } from './plugin-runner';
 import { RecentErrorsModal } from './errors-modal';
 import { describeStatus } from './status-bar';
 import { registerAccountingCommands } from './accounting-commands';
+import { registerAgentCommands } from './agent-commands';
 import { testOdooConnection } from './accounting-connection-test';
 import { ObsidianSecrets } from './obsidian-secrets';
 
@@ -94,6 +95,7 @@ export default class AiEmployeePlugin extends Plugin {
       callback: () => void this.showRecentErrors(),
     });
     registerAccountingCommands(this, this.runner);
+    registerAgentCommands(this, this.runner, this.store);
   }
 
   private async openDashboard(): Promise<void> {

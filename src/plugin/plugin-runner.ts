@@ -11,6 +11,7 @@ import { ObsidianSecrets } from './obsidian-secrets';
 import type { SettingsStore } from './settings-store';
 import type { DeviceLocalSettings } from './device-local';
 import type { StatusSnapshot } from './status-bar';
+import { NoticeBatcher } from './notice-batcher';
 
 const TICK_MS = 30_000;
 const DAY_MS = 24 * 3_600_000;
@@ -27,6 +28,7 @@ export class PluginRunner {
   private otherRunner: string | undefined;
   private intervals: number[] = [];
   private stopWatching: (() => void) | null = null;
+  private readonly notices = new NoticeBatcher();
 
   constructor(
     private readonly plugin: Plugin,
@@ -35,6 +37,16 @@ export class PluginRunner {
     private readonly onStatusChange: () => void,
   ) {
     this.vault = new ObsidianVault(plugin.app, { register: (ref) => plugin.registerEvent(ref) });
+  }
+
+  /** The vault as the plugin sees it, for reads any device may do. */
+  get vaultPort(): ObsidianVault {
+    return this.vault;
+  }
+
+  /** Whether this device is the runner right now. */
+  get isActive(): boolean {
+    return this.active;
   }
 
   /** Called once the workspace layout is ready. */
@@ -53,6 +65,9 @@ export class PluginRunner {
     this.runtime = runtime;
     runtime.bus.on('vault.task.triaged', () => this.onStatusChange());
     runtime.bus.on('error.logged', () => this.onStatusChange());
+    runtime.bus.on('approval.requested', () => this.onStatusChange());
+    runtime.bus.on('approval.decided', () => this.onStatusChange());
+    runtime.bus.on('agent.notification', (n) => this.notices.add(n.message, n.level));
     this.every(() => this.onStatusChange(), TICK_MS);
     if (this.local.runsAutomations) {
       await this.claim(runtime);
@@ -66,6 +81,7 @@ export class PluginRunner {
     this.runtime = null;
     this.stopWatching?.();
     this.stopWatching = null;
+    this.notices.cancel();
     for (const id of this.intervals) window.clearInterval(id);
     this.intervals = [];
     this.active = false;

@@ -1,6 +1,6 @@
 import type { AuditEntry, ErrorEntry } from '../core/logs/log-types';
 import { ago, escapeCell, formatAmount, formatTime, inlineText, noteLink, table } from './dashboard-format';
-import type { FolderCount, JobStatus, PendingApproval, RunnerStatus } from './dashboard-sources';
+import type { AttentionItem, FolderCount, JobStatus, PendingApproval, RunnerStatus } from './dashboard-sources';
 
 /** A section's data, or why it could not be read (one failing source never blanks the dashboard). */
 export type SectionData<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -10,6 +10,8 @@ export interface DashboardData {
   runner: SectionData<RunnerStatus | null>;
   folders: SectionData<FolderCount[]>;
   approvals: SectionData<PendingApproval[]>;
+  /** Newest first. */
+  attention: SectionData<AttentionItem[]>;
   /** Oldest first, as read from the audit log. */
   activity: SectionData<AuditEntry[]>;
   /** Every error of the last 24 hours, oldest first. */
@@ -20,6 +22,7 @@ export interface DashboardData {
 /** How many activity lines and errors the block shows. */
 export const ACTIVITY_ROWS = 10;
 export const ERROR_ROWS = 5;
+export const ATTENTION_ROWS = 10;
 
 /** Renders the text between the dashboard markers (without the markers). Pure. */
 export function renderDashboardBlock(data: DashboardData): string {
@@ -28,6 +31,7 @@ export function renderDashboardBlock(data: DashboardData): string {
     section('Status', renderStatus(data.runner, now)),
     section('Folders', unwrap(data.folders, renderFolders)),
     section('Pending approvals', unwrap(data.approvals, (items) => renderApprovals(items, now))),
+    section('For your attention', unwrap(data.attention, renderAttention)),
     section('Recent activity', unwrap(data.activity, renderActivity)),
     section('Errors in the last 24 hours', unwrap(data.errors, renderErrors)),
     section('Scheduled jobs', unwrap(data.jobs, renderJobs)),
@@ -78,6 +82,17 @@ function renderApprovals(items: PendingApproval[], now: Date): string {
       return `- ${noteLink(item.path, item.title)}${tail}`;
     })
     .join('\n');
+}
+
+function renderAttention(items: AttentionItem[]): string {
+  if (items.length === 0) return 'Nothing';
+  const shown = items.slice(0, ATTENTION_ROWS).map((item) => {
+    const mark = item.level === 'alert' ? '**Alert:** ' : '';
+    const link = item.task ? ` (${noteLink(item.task, item.task.split('/').pop()?.replace(/\.md$/, '') ?? item.task)})` : '';
+    return `- ${mark}${inlineText(item.message, 300)}${link} · ${formatTime(item.at)}`;
+  });
+  const more = items.length > ATTENTION_ROWS ? `\n\n${items.length - ATTENTION_ROWS} more on the tasks themselves.` : '';
+  return `${shown.join('\n')}${more}`;
 }
 
 function expiry(expires: string, now: Date): string {

@@ -4,7 +4,7 @@ import type { AuditEntry, ErrorEntry } from '../core/logs/log-types';
 import { basename, extension, stem } from '../core/paths';
 import { splitNote } from './frontmatter';
 import type { VaultPort } from './vault-port';
-import { readAuditTail, readErrorsSince } from './dashboard-log-readers';
+import { readAuditActionSince, readAuditTail, readErrorsSince } from './dashboard-log-readers';
 import { readLease } from './runner-lease-file';
 
 export interface FolderCount {
@@ -20,6 +20,15 @@ export interface PendingApproval {
   action?: string;
   amount?: number | string;
   expires?: string;
+}
+
+/** Something the employee told the owner, still open (its task has not been finished). */
+export interface AttentionItem {
+  at: string;
+  level: string;
+  message: string;
+  /** The task it is about, when it still exists. */
+  task?: string;
 }
 
 export interface JobStatus {
@@ -57,6 +66,8 @@ export interface DashboardSources {
   recentErrors(sinceMs: number): Promise<ErrorEntry[]>;
   jobStatus(): Promise<JobStatus[]>;
   runner(): Promise<RunnerStatus | null>;
+  /** The employee's notifications since `sinceMs` whose task is not finished, newest first. */
+  attention(sinceMs: number): Promise<AttentionItem[]>;
 }
 
 /** The defaults: everything read from the vault itself; no scheduled jobs. */
@@ -67,6 +78,7 @@ export function defaultDashboardSources(vault: VaultPort, layout: VaultLayout, c
     recentActivity: (limit) => readAuditTail(vault, layout.auditLog, limit),
     recentErrors: (sinceMs) => readErrorsSince(vault, layout.errorLog, sinceMs),
     jobStatus: () => Promise.resolve([]),
+    attention: (sinceMs) => readAttention(vault, layout, sinceMs),
     runner: async () => {
       const state = await readLease(vault, layout.lease);
       if (state.status !== 'ok') return null;
@@ -135,4 +147,27 @@ function text(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   return undefined;
+}
+
+/**
+ * The employee's notices (`agent.notify` in the audit log) that still
+ * matter: ones about a task that is still open in the inbox or Needs_Action
+ * (a finished task's notice is history), and ones about no task at all.
+ */
+export async function readAttention(vault: VaultPort, layout: VaultLayout, sinceMs: number): Promise<AttentionItem[]> {
+  const entries = await readAuditActionSince(vault, layout.auditLog, 'agent.notify', sinceMs);
+  const out: AttentionItem[] = [];
+  const alive = new Map<string, boolean>();
+  for (const entry of entries.reverse()) {
+    const details = entry.details ?? {};
+    const message = typeof details.message === 'string' ? details.message : '';
+    if (!message) continue;
+    const task = typeof details.task === 'string' ? details.task : undefined;
+    if (task !== undefined) {
+      if (!alive.has(task)) alive.set(task, (await vault.stat(task)) !== null);
+      if (!alive.get(task)) continue;
+    }
+    out.push({ at: entry.timestamp, level: typeof details.level === 'string' ? details.level : 'info', message, ...(task ? { task } : {}) });
+  }
+  return out;
 }

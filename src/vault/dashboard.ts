@@ -23,6 +23,8 @@ export interface DashboardRefreshResult {
   mode: 'created' | 'replaced' | 'appended';
 }
 
+/** How far back the dashboard looks for the employee's notices. */
+const ATTENTION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -105,15 +107,16 @@ export class DashboardWriter {
   private async collect(): Promise<DashboardData> {
     const now = this.clock.now();
     const s = this.sources;
-    const [runner, folders, approvals, activity, errors, jobs] = await Promise.all([
+    const [runner, folders, approvals, activity, errors, jobs, attention] = await Promise.all([
       settle(() => s.runner()),
       settle(() => s.folderCounts()),
       settle(() => s.pendingApprovals()),
       settle(() => s.recentActivity(ACTIVITY_ROWS)),
       settle(() => s.recentErrors(now.getTime() - DAY_MS)),
       settle(() => s.jobStatus()),
+      settle(() => s.attention(now.getTime() - ATTENTION_DAYS * DAY_MS)),
     ]);
-    return { generatedAt: now, runner, folders, approvals, activity, errors, jobs };
+    return { generatedAt: now, runner, folders, approvals, activity, errors, jobs, attention };
   }
 }
 

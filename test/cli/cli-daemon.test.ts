@@ -75,7 +75,8 @@ it('takes 100 files dropped at once into exactly 100 tasks and plans, then stops
   const triggerIds = frontmatters.map((fm) => fm.trigger_id);
   expect(new Set(triggerIds).size).toBe(BURST);
   expect(frontmatters.map((fm) => String(fm.original_name)).sort()).toEqual([...names].sort());
-  for (const fm of frontmatters) expect(fm.status).toBe('pending');
+  // Each was worked by the employee at once: nothing it can do alone, so each is handed over.
+  for (const fm of frontmatters) expect(fm.status).toBe('waiting_for_you');
   expect(markdownFiles(plansDir).sort()).toEqual(tasks.map((t) => `Plan_${t}`).sort());
   expect(filesBelow(path.join(taskDir, 'attachments'))).toHaveLength(PDFS);
   expect(filesBelow(path.join(vault, 'Quarantine'))).toEqual([]);
@@ -84,6 +85,8 @@ it('takes 100 files dropped at once into exactly 100 tasks and plans, then stops
   const triaged = readJsonlFile(path.join(vault, 'Logs', 'audit_log.jsonl')).filter((l) => l.action === 'vault.triage');
   expect(triaged).toHaveLength(BURST);
   expect(triaged.every((l) => l.status === 'success')).toBe(true);
+  const loops = readJsonlFile(path.join(vault, 'Logs', 'audit_log.jsonl')).filter((l) => l.action === 'agent.loop');
+  expect(loops).toHaveLength(BURST);
   const errorLog = path.join(vault, 'Logs', 'error_log.jsonl');
   const errors = fs.existsSync(errorLog) ? readJsonlFile(errorLog) : [];
   expect(errors.filter((e) => e.severity === 'ERROR' || e.severity === 'CRITICAL')).toEqual([]);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { readFrontmatter } from '../../src/vault/frontmatter';
 import { startFakeOdoo } from '../odoo/fake-odoo';
 import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import { assertCliBuilt, filesBelow, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
@@ -66,15 +67,34 @@ describe('demo', () => {
     // The broken sample is quarantined, as the demo promises.
     expect(filesBelow(path.join(dir, 'Quarantine')).some((f) => f.endsWith('.why.md'))).toBe(true);
     // The #accounting invoice request became a draft invoice in the vault ledger, and the summary says so.
-    const invoices = markdownFiles(path.join(dir, 'Accounting', 'Invoices'));
-    expect(invoices).toHaveLength(1);
-    const note = fs.readFileSync(path.join(dir, 'Accounting', 'Invoices', invoices[0] ?? ''), 'utf8');
-    expect(note).toMatch(/^client: Client ABC$/m);
-    expect(note).toMatch(/^amount: 10000$/m);
-    expect(note).toMatch(/^status: draft$/m);
+    const invoices = markdownFiles(path.join(dir, 'Accounting', 'Invoices')).map((f) => fs.readFileSync(path.join(dir, 'Accounting', 'Invoices', f), 'utf8'));
+    expect(invoices).toHaveLength(2);
+    const northwind = invoices.find((n) => /^client: Northwind Traders$/m.test(n)) ?? '';
+    expect(northwind).toMatch(/^amount: 2400$/m);
+    expect(northwind).toMatch(/^status: draft$/m);
     expect(first.stdout).toMatch(/accounting pushed \(invoice INV\/\d{4}\/\d{5}\)/);
-    expect(first.stdout).toMatch(/Books \(the vault ledger, Accounting\/\): 1 invoice\n {2}- INV\/\d{4}\/\d{5} {2}Client ABC {2}draft {2}10,000\.00 USD, due \d{4}-\d\d-\d\d\n/);
-    expect(first.stdout).toContain('1 draft (10,000.00 USD) to check and post');
+    // The WhatsApp message was worked by the employee: a draft invoice for Client ABC, and a post waiting for approval.
+    const abc = invoices.find((n) => /^client: Client ABC$/m.test(n)) ?? '';
+    expect(abc).toMatch(/^amount: 10000$/m);
+    expect(abc).toMatch(/^status: draft$/m);
+    expect(first.stdout).toContain('2 drafts (12,400.00 USD) to check and post');
+    const pending = markdownFiles(path.join(dir, 'Pending_Approval'));
+    expect(pending).toHaveLength(1);
+    const request = readFrontmatter(fs.readFileSync(path.join(dir, 'Pending_Approval', pending[0] ?? ''), 'utf8'));
+    expect(request).toMatchObject({ type: 'approval_request', status: 'pending', action: 'social_generate_summary' });
+    expect(first.stdout).toContain(`Waiting for your approval in Pending_Approval/: 1\n  - ${pending[0] ?? ''}  (social_generate_summary)`);
+    expect(fs.readFileSync(path.join(dir, 'Dashboard.md'), 'utf8')).toContain(pending[0]?.replace(/\.md$/, '') ?? '');
+
+    // Approving it by editing its frontmatter, then running once, finishes the task.
+    const requestFile = path.join(dir, 'Pending_Approval', pending[0] ?? '');
+    fs.writeFileSync(requestFile, fs.readFileSync(requestFile, 'utf8').replace(/^status: pending$/m, 'status: approved'));
+    const once = await runCli(['once', '--vault', dir]);
+    expect({ code: once.code, stderr: once.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(markdownFiles(path.join(dir, 'Approved'))).toEqual(pending);
+    expect(markdownFiles(path.join(dir, 'Done')).some((f) => f.startsWith('whatsapp_'))).toBe(true);
+    const drafts = markdownFiles(path.join(dir, 'Needs_Action')).filter((f) => f.startsWith('social_facebook_'));
+    expect(drafts).toHaveLength(1);
+    expect(readFrontmatter(fs.readFileSync(path.join(dir, 'Needs_Action', drafts[0] ?? ''), 'utf8'))).toMatchObject({ type: 'social_post', status: 'draft', platform: 'facebook' });
 
     fs.writeFileSync(path.join(dir, 'Inbox', 'leftover.md'), 'from the first demo');
     const second = await runCli(['demo', dir]);
@@ -88,8 +108,8 @@ describe('demo', () => {
     const url = await closedPortUrl();
     const r = await runCli(['demo', dir], { env: { ODOO_URL: url, ODOO_DB: 'odoo', ODOO_USERNAME: 'admin', ODOO_API_KEY: 'not-used-key' } });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('Books (the vault ledger, Accounting/): 1 invoice');
-    expect(markdownFiles(path.join(dir, 'Accounting', 'Invoices'))).toHaveLength(1);
+    expect(r.stdout).toContain('Books (the vault ledger, Accounting/): 2 invoices');
+    expect(markdownFiles(path.join(dir, 'Accounting', 'Invoices'))).toHaveLength(2);
   });
 
   it('refuses a folder that has other things in it and leaves it untouched', async () => {

@@ -29,7 +29,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(vault));
 
-it('once triages an inbox note into a pending task and a plan, logs valid JSONL and keeps the user\'s dashboard text', async () => {
+it('once triages an inbox note into a task and a plan the employee works, logs valid JSONL and keeps the user\'s dashboard text', async () => {
   const dashboardFile = path.join(vault, 'Dashboard.md');
   const original = fs.readFileSync(dashboardFile, 'utf8');
   expect(original).toContain(START);
@@ -45,11 +45,15 @@ it('once triages an inbox note into a pending task and a plan, logs valid JSONL 
   expect(tasks).toHaveLength(1);
   const task = tasks[0]!;
   const fm = readFrontmatter(fs.readFileSync(path.join(vault, 'Needs_Action', task), 'utf8'));
-  expect(fm).toMatchObject({ status: 'pending', original_name: 'invoice-request.md', source: 'Inbox/invoice-request.md' });
+  // No amount, so the employee cannot invoice: it tells the owner and hands the task over.
+  expect(fm).toMatchObject({ status: 'waiting_for_you', original_name: 'invoice-request.md', source: 'Inbox/invoice-request.md' });
   expect(fm.trigger_id).toEqual(expect.stringMatching(/^trg-/));
   const plans = markdownFiles(path.join(vault, 'Plans'));
   expect(plans).toEqual([`Plan_${task}`]);
   expect(plans[0]).toMatch(/^Plan_.*\.md$/);
+  const plan = fs.readFileSync(path.join(vault, 'Plans', plans[0]!), 'utf8');
+  expect(readFrontmatter(plan)).toMatchObject({ status: 'handed_over', intent: 'work_completed', reasoner: 'rules' });
+  expect(plan).toContain('## Your steps\n');
 
   const audit = readJsonlFile(path.join(vault, 'Logs', 'audit_log.jsonl'));
   expect(audit.length).toBeGreaterThan(0);

@@ -43,6 +43,7 @@ describe('defaultSettings', () => {
       dashboardEveryMinutes: 5,
       logMaintenanceEveryMinutes: 60,
       accountingSyncEveryMinutes: 5,
+      agentEveryMinutes: 5,
       weeklyBriefingDay: 'monday',
       weeklyBriefingTime: '08:00',
     });
@@ -50,6 +51,16 @@ describe('defaultSettings', () => {
     expect(s.logs).toEqual({ retentionDays: 90, alertThreshold: 3, alertWindowMinutes: 60 });
     expect(s.runner).toEqual({ staleAfterSeconds: 120, heartbeatSeconds: 30 });
     expect(s.odoo).toMatchObject({ url: '', apiKeySecretId: 'ai-employee-odoo-api-key', protocol: 'auto', timeoutSeconds: 30, maxRetries: 3 });
+    expect(s.agent).toEqual({
+      enabled: true,
+      reasoner: 'rules',
+      llm: { provider: 'anthropic', baseUrl: '', model: '', timeoutSeconds: 60, maxTokens: 1024, fallbackToRules: true },
+    });
+  });
+
+  it('asks for a model when the LLM reasoner is chosen', () => {
+    expect(() => parseSettings({ agent: { reasoner: 'llm' } })).toThrow('agent.llm.model: needs a model name when the reasoner is llm');
+    expect(parseSettings({ agent: { reasoner: 'llm', llm: { model: 'claude-sonnet-4-5' } } }).agent.llm.model).toBe('claude-sonnet-4-5');
   });
 
   it('returns a fresh object each time, so one caller cannot change another\'s defaults', () => {

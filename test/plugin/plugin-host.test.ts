@@ -72,6 +72,10 @@ describe('the built plugin in an Obsidian-like host', () => {
         'ai-employee:sync-accounting',
         'ai-employee:create-invoice-from-note',
         'ai-employee:show-unpaid-invoices',
+        'ai-employee:run-agent-on-task',
+        'ai-employee:approve-request',
+        'ai-employee:reject-request',
+        'ai-employee:show-pending-approvals',
       ].sort(),
     );
     expect(app.commands.list().every((c) => !('hotkeys' in c))).toBe(true);

@@ -32,6 +32,7 @@ function data(overrides: Partial<DashboardData> = {}): DashboardData {
     runner: empty(null),
     folders: empty([]),
     approvals: empty([]),
+    attention: empty([]),
     activity: empty([]),
     errors: empty([]),
     jobs: empty([]),

@@ -60,10 +60,19 @@ export class ApprovalDesk {
       const path = await firstFreeName(layout.pendingApproval, base, async (p) => (await vault.exists(p)) || (await vault.exists(joinVaultPath(layout.approved, basename(p)))) || (await vault.exists(joinVaultPath(layout.rejected, basename(p)))));
       try {
         await vault.create(path, content);
-        return path;
       } catch (error) {
         if (attempt >= 5) throw error;
+        continue;
       }
+      await this.deps.audit.record({
+        action: 'approval.requested',
+        source: 'approvals',
+        status: 'pending',
+        skill: request.action,
+        details: { request: path, trigger_id: request.triggerId, step: request.step, idempotency_key: request.idempotencyKey, amount: request.amount, reason: request.reason, expires: request.expires, parameters: request.parameters },
+      });
+      this.deps.bus.emit('approval.requested', { path, action: request.action, triggerId: request.triggerId, expires: request.expires });
+      return path;
     }
   }
 

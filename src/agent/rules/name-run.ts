@@ -10,6 +10,8 @@ import { isCurrencyWord } from './currencies';
 
 /** Longer runs are sentences in Title Case, not names. */
 const MAX_WORDS = 6;
+/** How many characters after the cue a name may take up. */
+const LOOKAHEAD = 200;
 
 /** Small words allowed inside a name, between two capitalised words. */
 const JOINERS = new Set(['of', 'and', '&', 'the', 'de', 'du', 'da', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
@@ -66,7 +68,8 @@ const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
 /** The name that starts at `from` in `text`, or null when none starts there. */
 export function readName(text: string, from = 0): string | null {
-  const rest = text.slice(from).replace(/^["“‘']+/, '');
+  // Six words fit in far less; looking no further keeps scanning long texts linear.
+  const rest = text.slice(from, from + LOOKAHEAD).replace(/^["“‘']+/, '');
   const stop = STOP.exec(rest);
   const span = stop ? rest.slice(0, stop.index) : rest;
   const words: string[] = [];

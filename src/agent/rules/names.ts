@@ -53,7 +53,7 @@ const clientWord: Cue = (text) => {
 
 /** "Northwind Traders paid", "Bank of Springfield has paid": the words before "paid". */
 const namePaid: Cue = (text) => {
-  for (const match of text.matchAll(/((?:(?:\p{Lu}[\p{L}\p{N}'’&.-]*|of|and|&)[ \t]+){1,6})(?:has[ \t]+|have[ \t]+|just[ \t]+|already[ \t]+)?paid\b/gu)) {
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}'’&.-])((?:(?:\p{Lu}[\p{L}\p{N}'’&.-]*|of|and|&)[ \t]+){1,6})(?:has[ \t]+|have[ \t]+|just[ \t]+|already[ \t]+)?paid\b/gu)) {
     const words = (match[1] ?? '').trim().split(/[ \t]+/);
     while (words.length > 0 && (isGenericWord(words[0] ?? '') || !/^\p{Lu}/u.test(words[0] ?? ''))) words.shift();
     const name = readName(words.join(' '));
@@ -124,7 +124,7 @@ const PROJECT_FILLER = new Set(
 
 /** "the website redesign project" → "Website Redesign": the words after the last filler word. */
 const wordsBeforeProject: Cue = (text) => {
-  for (const match of text.matchAll(/((?:[\p{L}\p{N}'’&-]+[ \t]+){1,4})project\b/giu)) {
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}'’&-])((?:[\p{L}\p{N}'’&-]+[ \t]+){1,4})project\b/giu)) {
     const words = (match[1] ?? '').trim().split(/[ \t]+/);
     let start = words.length;
     while (start > 0 && !PROJECT_FILLER.has((words[start - 1] ?? '').toLowerCase()) && !isGenericWord(words[start - 1] ?? '')) start--;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Invoice } from '../../accounting/accounting-port';
 import { formatAmount, roundMoney, sumMoney } from '../../accounting/money';
 import { day, invoiceRef, money, name, text } from './param-types';
-import type { Skill, SkillResult } from './skill';
+import { detailText, type Skill, type SkillResult } from './skill';
 
 const lineSchema = z
   .object({
@@ -66,7 +66,7 @@ export const createInvoiceSkill: Skill<CreateInvoiceParams> = {
     return { summary: `${verb} ${invoiceLabel(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}, ${invoice.status}`, details: { ...invoiceDetails(invoice), created } };
   },
   async verify(p, result, ctx) {
-    const id = String(result.details.invoice_id ?? '');
+    const id = detailText(result, 'invoice_id');
     const invoice = await (await ctx.books()).getInvoice(id);
     if (invoice.client !== p.client) return `the invoice ${invoiceLabel(invoice)} is for ${invoice.client}, not ${p.client}`;
     if (Math.abs(invoice.amountTotal - totalOf(p)) > 0.005) return `the invoice ${invoiceLabel(invoice)} totals ${formatAmount(invoice.amountTotal)}, not ${formatAmount(totalOf(p))}`;
@@ -93,7 +93,7 @@ export const postInvoiceSkill: Skill<PostInvoiceParams> = {
     return { summary: `Posted ${invoiceLabel(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}`, details: invoiceDetails(invoice) };
   },
   async verify(_p, result, ctx) {
-    const invoice = await (await ctx.books()).getInvoice(String(result.details.invoice_id ?? ''));
+    const invoice = await (await ctx.books()).getInvoice(detailText(result, 'invoice_id'));
     return invoice.status === 'posted' || invoice.status === 'paid' ? null : `the invoice ${invoiceLabel(invoice)} is still ${invoice.status}`;
   },
 };

@@ -3,7 +3,7 @@ import { formatAmount } from '../../accounting/money';
 import { localDay } from '../../accounting/dates';
 import { day, invoiceRef, money, name, text } from './param-types';
 import { invoiceLabel } from './invoice-skills';
-import { SkillError, type Skill } from './skill';
+import { detailText, SkillError, type Skill } from './skill';
 
 const paymentParams = z
   .object({
@@ -52,7 +52,7 @@ export const registerPaymentSkill: Skill<PaymentParams> = {
     };
   },
   async verify(_p, result, ctx) {
-    const invoice = await (await ctx.books()).getInvoice(String(result.details.invoice_id ?? ''));
+    const invoice = await (await ctx.books()).getInvoice(detailText(result, 'invoice_id'));
     const expected = Number(result.details.amount_due);
     return Math.abs(invoice.amountDue - expected) < 0.005 ? null : `the books say ${formatAmount(invoice.amountDue)} is due on ${invoiceLabel(invoice)}, not ${formatAmount(expected)}`;
   },

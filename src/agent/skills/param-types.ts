@@ -20,7 +20,6 @@ export const money = z.preprocess(
   numberFromText,
   z
     .number({ error: 'must be an amount like 1500' })
-    .finite('must be an amount like 1500')
     .refine((n) => Math.round(n * 100) >= 1, 'must be at least 0.01')
     .refine((n) => n <= MAX_SKILL_AMOUNT, `must be at most ${MAX_SKILL_AMOUNT.toLocaleString('en-US')}`),
 );

@@ -45,7 +45,7 @@ export class SkillRegistry {
     const skill = this.skills.get(name);
     if (!skill) return { ok: false, problem: `there is no skill named ${JSON.stringify(name)} (known: ${[...this.skills.keys()].join(', ')})` };
     const result = skill.params.safeParse(params);
-    if (result.success) return { ok: true, params: result.data as Record<string, unknown> };
+    if (result.success) return { ok: true, params: result.data };
     const fields = result.error.issues.map((i) => `${i.path.join('.') || 'params'} ${i.message}`);
     return { ok: false, problem: `${name}: ${fields.join('; ')}` };
   }

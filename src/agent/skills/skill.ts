@@ -75,8 +75,13 @@ export interface Skill<P = Record<string, unknown>> {
 }
 
 /** A skill of any parameter type, as the registry holds it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each skill narrows its own parameters
-export type AnySkill = Skill<any>;
+export type AnySkill = Skill<Record<string, unknown>>;
+
+/** A text detail of a result (an id, a path), '' when absent. */
+export function detailText(result: SkillResult, key: string): string {
+  const value = result.details[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
 
 /** An error a retry cannot fix: wrong parameters, a refused request, an unknown outcome. */
 export class SkillError extends Error {

@@ -7,7 +7,7 @@ import { localDate, slugify } from '../../vault/task-naming';
 import { archiveTask } from '../../vault/task-archiver';
 import { VaultError } from '../../vault/vault-port';
 import { name, text } from './param-types';
-import { SkillError, type Skill, type SkillContext } from './skill';
+import { detailText, SkillError, type Skill, type SkillContext } from './skill';
 
 export const SOCIAL_PLATFORMS = ['facebook', 'instagram', 'linkedin', 'x'] as const;
 
@@ -74,7 +74,7 @@ export const socialSummarySkill: Skill<SummaryParams> = {
     return { summary: `Wrote the ${p.platform} draft ${basename(path)}`, details: { path, created: true } };
   },
   async verify(_p, result, ctx) {
-    const path = String(result.details.path ?? '');
+    const path = detailText(result, 'path');
     if (!(await ctx.vault.stat(path))) return `the draft ${path} is not there`;
     return splitNote(await ctx.vault.read(path)).frontmatter.idempotency_key === ctx.idempotencyKey ? null : `the draft ${path} belongs to another post`;
   },
@@ -104,7 +104,7 @@ export const moveTaskSkill: Skill<MoveParams> = {
     return { summary: `Filed in ${layout.done}: ${p.reason}`, details: { task: archived.task, plan: archived.plan, attachments: archived.attachments } };
   },
   async verify(_p, result, ctx) {
-    const path = String(result.details.task ?? '');
+    const path = detailText(result, 'task');
     return (await ctx.vault.stat(path)) ? null : `the task is not at ${path}`;
   },
 };
