@@ -207,9 +207,9 @@ export class AgentHarness {
 export function expectCompleteLoopLog(lines: Record<string, unknown>[], loopId: string, iterations: number): void {
   const mine = lines.filter((l) => l.loop_id === loopId);
   for (const line of mine) {
-    expect(line).toEqual(
-      expect.objectContaining({ timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), iteration: expect.any(Number), phase: expect.any(String), action: expect.any(String), outcome: expect.any(String), next_phase: expect.any(String), duration_ms: expect.any(Number) }),
-    );
+    const shape = { timestamp: typeof line.timestamp, iteration: typeof line.iteration, phase: typeof line.phase, action: typeof line.action, outcome: typeof line.outcome, next_phase: typeof line.next_phase, duration_ms: typeof line.duration_ms };
+    expect(shape).toEqual({ timestamp: 'string', iteration: 'number', phase: 'string', action: 'string', outcome: 'string', next_phase: 'string', duration_ms: 'number' });
+    expect(line.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
   }
   const byIteration = new Map<number, string[]>();
   for (const line of mine) byIteration.set(line.iteration as number, [...(byIteration.get(line.iteration as number) ?? []), line.phase as string]);

@@ -44,8 +44,8 @@ describe('the WhatsApp example on the vault ledger', () => {
       type: 'approval_request',
       status: 'pending',
       action: 'social_generate_summary',
-      parameters: { platform: 'facebook', client: 'Client ABC', content: expect.stringContaining('Client ABC') },
-      reason: expect.stringContaining('always waits for your approval'),
+      parameters: { platform: 'facebook', client: 'Client ABC', content: expect.stringContaining('Client ABC') as string },
+      reason: expect.stringContaining('always waits for your approval') as string,
       created: '2026-02-20T12:00:00.000+00:00',
       expires: '2026-02-22T12:00:00.000+00:00',
       idempotency_key: state.steps[1]?.idempotency_key,
@@ -65,10 +65,10 @@ describe('the WhatsApp example on the vault ledger', () => {
       source_domain: 'personal',
       source_type: 'whatsapp',
       status: 'processing',
-      source_data: { message: expect.stringContaining('Completed project for Client ABC'), sender: '+1 555 0100 (Client ABC)' },
+      source_data: { message: expect.stringContaining('Completed project for Client ABC') as string, sender: '+1 555 0100 (Client ABC)' },
       triggered_actions: [
         { type: 'odoo_create_invoice', params: { client: 'Client ABC', amount: 10000 } },
-        { type: 'social_generate_summary', params: expect.objectContaining({ platform: 'facebook' }) },
+        { type: 'social_generate_summary', params: expect.objectContaining({ platform: 'facebook' }) as object },
       ],
       context: { client_name: 'Client ABC', amount: 10000, currency: 'USD' },
     });
@@ -103,7 +103,7 @@ describe('the WhatsApp example on the vault ledger', () => {
     expect(h.fm(h.only('Done', 'whatsapp_')).status).toBe('done');
 
     const approved = h.only('Approved');
-    expect(h.fm(approved)).toMatchObject({ status: 'approved', decided: '2026-02-20T12:30:00.000+00:00', executed: expect.any(String), result: expect.stringContaining('Wrote the facebook draft') });
+    expect(h.fm(approved)).toMatchObject({ status: 'approved', decided: '2026-02-20T12:30:00.000+00:00', executed: expect.any(String) as string, result: expect.stringContaining('Wrote the facebook draft') as string });
     expect(h.notes('Pending_Approval')).toEqual([]);
 
     const state = h.state();
@@ -172,7 +172,7 @@ describe('the WhatsApp example on the vault ledger', () => {
     expect(state.steps[1]?.status).toBe('expired');
     expect(state.loop.status).toBe('completed');
     expect(h.read(h.only('Done', 'Plan_'))).toContain('the approval request expired on 2026-02-21; not done');
-    expect(h.eventsNamed('approval.decided')).toEqual([expect.objectContaining({ decision: 'expired' })]);
+    expect(h.eventsNamed('approval.decided')).toEqual([expect.objectContaining({ decision: 'expired' }) as object]);
   });
 
   it('a pending request expires by itself', async () => {
@@ -203,7 +203,7 @@ describe('the WhatsApp example on the vault ledger', () => {
     });
     await h.once();
     expect(h.notes('Needs_Action').filter((n) => n.startsWith('social_'))).toEqual([]);
-    expect(h.fm(request)).toMatchObject({ status: 'pending', problem: expect.stringContaining('platform must be one of facebook, instagram, linkedin, x') });
+    expect(h.fm(request)).toMatchObject({ status: 'pending', problem: expect.stringContaining('platform must be one of facebook, instagram, linkedin, x') as string });
     expect(h.state().steps[1]?.status).toBe('awaiting_approval');
     expect(h.auditActions('approval.invalid')).toHaveLength(1);
 
@@ -224,7 +224,7 @@ describe('the WhatsApp example on the vault ledger', () => {
       fm.parameters = { invoice: 'INV/2026/00001' };
     });
     await h.once();
-    expect(h.fm(request)).toMatchObject({ status: 'pending', problem: expect.stringContaining('an approval can only approve social_generate_summary') });
+    expect(h.fm(request)).toMatchObject({ status: 'pending', problem: expect.stringContaining('an approval can only approve social_generate_summary') as string });
     expect(h.auditActions('accounting.payment.register')).toEqual([]);
   });
 });
