@@ -62,10 +62,10 @@ export class AgentHarness {
     return this;
   }
 
-  /** A new runtime on the same folder and clock (the failure wrapper is dropped): what a restart sees. */
-  async restart(): Promise<Runtime> {
+  /** A new runtime on the same folder and clock, as after a restart (with another failure wrapper, or none). */
+  async restart(wrapVault?: (vault: FsVault) => VaultPort): Promise<Runtime> {
     await this.runtime.stop().catch(() => undefined);
-    this.build();
+    this.build(wrapVault);
     await this.runtime.start();
     return this.runtime;
   }
