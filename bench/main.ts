@@ -3,6 +3,7 @@ import { benchTriageThroughput } from './triage-throughput';
 import { benchDaemonLatency } from './daemon-latency';
 import { benchBundleSize, benchPluginOnload } from './plugin-onload';
 import { benchLedgerReports, benchOdooReports } from './accounting-reports';
+import { benchAgentQueue, benchLoopOverhead } from './agent-loop';
 
 /** `npm run bench`: prints the figures the project tracks. Each target is a goal, not a test. */
 async function main(): Promise<void> {
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   benchBundleSize(mainJs);
   await benchOdooReports(10_000);
   await benchLedgerReports(10_000);
+  await benchLoopOverhead(200);
+  await benchAgentQueue(1_000);
 }
 
 main().catch((error: unknown) => {

@@ -161,6 +161,7 @@ export class AccountingSync {
       try {
         outcome = await pushInvoiceNote({ vault, clock, accounting: books }, file.path, {
           requireRequest: true,
+          holdInboxPosts: true,
           unchangedSince: (fingerprint) => state.needsInfo[file.path] === fingerprint,
         });
       } catch (error) {

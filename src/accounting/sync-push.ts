@@ -30,6 +30,13 @@ export interface PushOptions {
   requireRequest: boolean;
   /** For a `needs_info` note: true when it has not changed since it was last judged (then it is left alone). */
   unchangedSince?: (fingerprint: string) => boolean;
+  /**
+   * The scheduled sync: a note that came in through the inbox (triage stamped
+   * it `triaged`) may have been written by anyone, so its invoice is made as a
+   * draft and posting waits for the owner. The command works on the note the
+   * owner chose, so it posts when the note asks.
+   */
+  holdInboxPosts?: boolean;
 }
 
 export type SkipReason = 'gone' | 'unreadable' | 'not-a-request' | 'overdue-note' | 'already-pushed' | 'unchanged';
@@ -97,7 +104,10 @@ export async function pushInvoiceNote(deps: PushDeps, path: string, options: Pus
   }
 
   let postProblem: string | undefined;
-  if (parsed.request.post && invoice.status === 'draft') {
+  const cameThroughInbox = fm.triaged !== undefined && fm.triaged !== null && fm.triaged !== '';
+  if (parsed.request.post && invoice.status === 'draft' && options.holdInboxPosts && cameThroughInbox) {
+    postProblem = `The invoice was created as a draft but not posted: the request came in through the inbox, so posting waits for you. Check the draft, then post it (ai-employee accounting post ${invoice.number ?? invoice.id}).`;
+  } else if (parsed.request.post && invoice.status === 'draft') {
     try {
       invoice = await deps.accounting.postInvoice(invoice.id);
     } catch (error) {

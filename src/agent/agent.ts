@@ -39,6 +39,10 @@ export interface AgentDeps {
   /** Made on first use (an LLM reasoner needs its key from the secrets). */
   reasoner: () => Promise<Reasoner>;
   secrets?: SecretRegistry;
+  /** The skills; the default set unless a caller (the bench) brings its own. */
+  registry?: SkillRegistry;
+  /** Tasks worked at once in a pass (default 4). */
+  concurrency?: number;
 }
 
 export interface AgentPassReport {
@@ -61,10 +65,13 @@ export class AgentError extends Error {
   }
 }
 
+/** How many tasks one pass works on at once. */
+const TASK_CONCURRENCY = 4;
+
 const PRIORITY_ORDER: Record<string, number> = { high: 0, normal: 1, low: 2 };
 
 export class Agent {
-  readonly registry = new SkillRegistry();
+  readonly registry: SkillRegistry;
   readonly store: TaskStateStore;
   readonly desk: ApprovalDesk;
   readonly notifier: Notifier;
@@ -73,6 +80,7 @@ export class Agent {
 
   constructor(private readonly deps: AgentDeps) {
     const { vault, layout, clock, audit, errors, bus } = deps;
+    this.registry = deps.registry ?? new SkillRegistry();
     this.store = new TaskStateStore(vault, layout);
     this.notifier = new Notifier({ audit, errors, bus });
     this.desk = new ApprovalDesk({ vault, layout, clock, audit, errors, bus, registry: this.registry, store: this.store });
@@ -82,17 +90,38 @@ export class Agent {
   /** One pass; a call while one runs shares it. */
   runPass(): Promise<AgentPassReport> {
     if (!this.running) {
-      this.running = this.pass().finally(() => (this.running = null));
+      this.running = this.exclusively(() => this.pass()).finally(() => (this.running = null));
     }
     return this.running;
   }
 
+  /** Passes and single-task runs take turns: two loops on one task at once would both act on it. */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * A pass that starts after this call, for acting on a decision just
+   * written: a pass already running may have read the approval folders
+   * before the decision was there, so it is waited for, not shared.
+   */
+  async runNewPass(): Promise<AgentPassReport> {
+    await this.running?.catch(() => undefined);
+    return this.runPass();
+  }
+
   /** Runs the loop of one task now (the "run the loop on the current task" command). */
-  async runTask(path: string): Promise<LoopRun> {
-    await this.desk.collectDecisions();
-    const note = await this.readTask(path);
-    if (!note) throw new AgentError(`${path} is not a task the employee works on (a triaged note in ${this.deps.layout.needsAction} with a plan).`);
-    return (await this.loopFor()).run(note, (await readHandbook(this.deps.vault, this.deps.layout)).thresholds);
+  runTask(path: string): Promise<LoopRun> {
+    return this.exclusively(async () => {
+      await this.desk.collectDecisions();
+      const note = await this.readTask(path);
+      if (!note) throw new AgentError(`${path} is not a task the employee works on (a triaged note in ${this.deps.layout.needsAction} with a plan).`);
+      return (await this.loopFor()).run(note, (await readHandbook(this.deps.vault, this.deps.layout)).thresholds);
+    });
   }
 
   /**
@@ -128,15 +157,24 @@ export class Agent {
     report.decisions = await this.desk.collectDecisions();
     const handbook = (await readHandbook(this.deps.vault, this.deps.layout)).thresholds;
     const loop = await this.loopFor();
-    for (const note of await this.tasks()) {
-      try {
-        report.runs.push(await loop.run(note, handbook));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        report.failed.push({ task: note.facts.path, error: message });
-        await this.deps.errors.log({ source: 'agent', error, message: `The employee could not work on ${note.facts.path}: ${message}. It is tried again on the next pass.`, context: { task: note.facts.path } });
+    const notes = await this.tasks();
+    // A few tasks at a time: each waits mostly on file I/O, and tasks share nothing but the
+    // books (which serialize their own writes) and the logs (append-only).
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < notes.length; i = next++) {
+        const note = notes[i];
+        if (!note) continue;
+        try {
+          report.runs.push(await loop.run(note, handbook));
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          report.failed.push({ task: note.facts.path, error: message });
+          await this.deps.errors.log({ source: 'agent', error, message: `The employee could not work on ${note.facts.path}: ${message}. It is tried again on the next pass.`, context: { task: note.facts.path } });
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? TASK_CONCURRENCY, notes.length) }, worker));
     return report;
   }
 

@@ -6,7 +6,8 @@
  * else in the note (the heading, the owner's notes) is kept.
  */
 import { stem } from '../core/paths';
-import type { VaultPort } from '../vault/vault-port';
+import { FrontmatterError, joinNote, splitNote } from '../vault/frontmatter';
+import { VaultError, type VaultPort } from '../vault/vault-port';
 import type { StepState, TaskState } from './task-state';
 
 const STEPS_HEADING = '## Steps';
@@ -65,19 +66,29 @@ export function renderPlanBody(body: string, state: TaskState): string {
   return next;
 }
 
-/** Updates the plan note: its steps and its properties (status, loop counters). */
+/**
+ * Updates the plan note in one read-modify-write: its steps and its
+ * properties (status, loop counters). The plan is the employee's own note,
+ * so its frontmatter is rewritten here rather than in a second pass.
+ */
 export async function updatePlanNote(vault: VaultPort, path: string, state: TaskState): Promise<void> {
   await vault.process(path, (content) => {
-    const fence = /^(---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n)/.exec(content);
-    const head = fence?.[1] ?? '';
-    return head + renderPlanBody(content.slice(head.length), state);
-  });
-  await vault.processFrontMatter(path, (fm) => {
-    fm.status = state.loop.status;
-    fm.loop_id = state.loop.loop_id;
-    fm.iteration = state.loop.current_iteration;
-    fm.max_iterations = state.loop.max_iterations;
-    fm.reasoner = state.reasoner;
-    fm.intent = state.intent;
+    let note;
+    try {
+      note = splitNote(content);
+    } catch (error) {
+      if (error instanceof FrontmatterError) throw new VaultError('bad-frontmatter', path, `${path}: ${error.message}`);
+      throw error;
+    }
+    const frontmatter = {
+      ...note.frontmatter,
+      status: state.loop.status,
+      loop_id: state.loop.loop_id,
+      iteration: state.loop.current_iteration,
+      max_iterations: state.loop.max_iterations,
+      reasoner: state.reasoner,
+      intent: state.intent,
+    };
+    return joinNote(frontmatter, renderPlanBody(note.body, state));
   });
 }

@@ -40,9 +40,19 @@ export class RalphLog {
   }
 
   async write(entry: Omit<RalphLogEntry, 'timestamp'>): Promise<void> {
-    const line: RalphLogEntry = { timestamp: isoWithOffset(this.options.clock.now()), ...entry, duration_ms: Math.max(0, Math.round(entry.duration_ms)) };
+    await this.writeAll([this.line(entry)]);
+  }
+
+  /** An entry stamped now, ready for {@link writeAll}. */
+  line(entry: Omit<RalphLogEntry, 'timestamp'>): RalphLogEntry {
+    return { timestamp: isoWithOffset(this.options.clock.now()), ...entry, duration_ms: Math.max(0, Math.round(entry.duration_ms)) };
+  }
+
+  /** Appends several lines in one write (an iteration's phases). */
+  async writeAll(lines: RalphLogEntry[]): Promise<void> {
+    if (lines.length === 0) return;
     try {
-      await this.writer.append(redactRecord(line as unknown as Record<string, unknown>, { secrets: this.options.secrets }));
+      await this.writer.appendMany(lines.map((l) => redactRecord(l as unknown as Record<string, unknown>, { secrets: this.options.secrets })));
     } catch (error) {
       this.options.onWriteError?.(error);
     }

@@ -17,7 +17,7 @@ import type { LoopFinisher } from './loop-finish';
 import type { Notifier } from './notifier';
 import { loopIdFor, newTaskState } from './plan-from-reasoning';
 import { updatePlanNote } from './plan-note';
-import { PHASES, type Phase, type RalphLog } from './ralph-log';
+import { PHASES, type Phase, type RalphLog, type RalphLogEntry } from './ralph-log';
 import type { Reasoner } from './reasoners/reasoner';
 import type { SkillRegistry } from './skills/registry';
 import type { SkillContext } from './skills/skill';
@@ -49,6 +49,12 @@ export interface LoopRun {
 }
 
 type Next = 'continue' | 'pause' | 'finish' | 'retry' | 'fail';
+
+interface IterationResult {
+  state: TaskState | null;
+  next: Next;
+  outcome: string;
+}
 
 /** Minutes to wait after the n-th transient failure of a step: 5, 10, 20, 40, then hourly. */
 export function retryDelayMinutes(attempt: number): number {
@@ -88,13 +94,25 @@ export class RalphLoop {
     }
   }
 
-  private async iterate(note: TaskNote, existing: TaskState | null, handbook: HandbookThresholds): Promise<{ state: TaskState | null; next: Next; outcome: string }> {
+  /** One iteration; its phase lines are written together when it ends, however it ends. */
+  private async iterate(note: TaskNote, existing: TaskState | null, handbook: HandbookThresholds): Promise<IterationResult> {
+    const lines: RalphLogEntry[] = [];
+    try {
+      return await this.phases(note, existing, handbook, lines);
+    } finally {
+      await this.deps.ralph.writeAll(lines);
+    }
+  }
+
+  private async phases(note: TaskNote, existing: TaskState | null, handbook: HandbookThresholds, lines: RalphLogEntry[]): Promise<IterationResult> {
     const { clock, vault } = this.deps;
     const iteration = (existing?.loop.current_iteration ?? 0) + 1;
     const loopId = existing?.loop.loop_id ?? loopIdFor(note.facts.triggerId, clock.now());
     const taskPath = existing?.loop.task_file ?? note.facts.path;
-    const log = (phase: Phase, action: string, outcome: string, next: Phase | 'DONE' | 'PAUSE', started: number) =>
-      this.deps.ralph.write({ loop_id: loopId, iteration, phase, action, outcome, next_phase: next, duration_ms: clock.now().getTime() - started, task: taskPath });
+    const log = (phase: Phase, action: string, outcome: string, next: Phase | 'DONE' | 'PAUSE', started: number): Promise<void> => {
+      lines.push(this.deps.ralph.line({ loop_id: loopId, iteration, phase, action, outcome, next_phase: next, duration_ms: clock.now().getTime() - started, task: taskPath }));
+      return Promise.resolve();
+    };
     // Every iteration logs all five phases (the spec); after a stop the rest say why they did nothing.
     const skipRest = async (after: Phase, why: string) => {
       const rest = PHASES.slice(PHASES.indexOf(after) + 1);
@@ -183,8 +201,8 @@ export class RalphLoop {
       await log('CHECK', `Verify ${step.skill}`, `Failed, task back to the inbox: ${checked.error}`, 'DONE', t);
       return { state, next: 'fail', outcome: checked.error };
     }
+    // The tick reaches the plan with the next iteration's PLAN, or when the loop closes.
     this.followMoves(state, step.result?.details);
-    await updatePlanNote(vault, state.loop.plan_md, state);
     const more = nextStep(state);
     if (more) {
       await log('CHECK', `Verify ${step.skill}`, `Verified, box ticked; next step ${more.index}`, 'READ', t);

@@ -10,6 +10,7 @@ import { isoWithOffset } from '../core/clock';
 import { VaultError } from '../vault/vault-port';
 import type { ApprovalDesk } from './approvals/approval-desk';
 import { approvalNeed } from './approval-policy';
+import { isLlmError } from './llm/llm-error';
 import type { SkillRegistry } from './skills/registry';
 import { SkillError, type AnySkill, type SkillContext } from './skills/skill';
 import type { StepState, TaskState, TaskStateStore } from './task-state';
@@ -38,6 +39,8 @@ export function messageOf(error: unknown): string {
 export function isTransient(error: unknown): boolean {
   if (error instanceof SkillError) return error.transient;
   if (isAccountingError(error)) return error.transient;
+  // An LLM timeout or overload (reached the loop with fallbackToRules off): ask again on a later pass.
+  if (isLlmError(error)) return error.transient;
   if (error instanceof VaultError) return error.code === 'io';
   return false;
 }

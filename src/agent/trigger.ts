@@ -99,8 +99,10 @@ const FORWARD: readonly TriggerStatus[] = ['pending', 'processing', 'approved', 
 export function advanceTrigger(trigger: CrossDomainTrigger, to: 'processing' | 'approved' | 'completed', nowIso: string): CrossDomainTrigger {
   let current = trigger;
   while (current.status !== to) {
-    const next = FORWARD[FORWARD.indexOf(current.status) + 1];
-    if (!next || FORWARD.indexOf(to) < FORWARD.indexOf(current.status)) return moveTrigger(current, to, nowIso);
+    const here = FORWARD.indexOf(current.status);
+    // Off the happy path (failed) or asked to go back: the move to `to` itself is the illegal one, and its error says so.
+    const next = here < 0 ? undefined : FORWARD[here + 1];
+    if (!next || FORWARD.indexOf(to) < here) return moveTrigger(current, to, nowIso);
     current = moveTrigger(current, next, nowIso);
   }
   return current;

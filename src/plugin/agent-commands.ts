@@ -74,7 +74,7 @@ async function decide(runner: PluginRunner, path: string, decision: 'approved' |
     new Notice(`${word}. The device that runs automations acts on it at its next pass.`);
     return;
   }
-  await runner.act('act on the decision', (rt) => rt.agent.runPass(), (report) => {
+  await runner.act('act on the decision', (rt) => rt.agent.runNewPass(), (report) => {
     const runs = report.runs.filter((r) => r.iterations > 0);
     return `${word}. ${runs.map(describeRun).join(' ') || 'Nothing more to do now.'}`;
   });

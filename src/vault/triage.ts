@@ -84,7 +84,8 @@ export class Triage {
   private readonly sleep: Sleep;
   /** One item at a time through the duplicate check, so the index never races. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly inFlight = new Set<string>();
+  /** Files being triaged now, with when that ends. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: TriageDeps) {
     this.index = new TriageIndex(deps.vault, deps.layout);
@@ -120,8 +121,15 @@ export class Triage {
     if (dirname(original) !== joinVaultPath(this.deps.layout.inbox)) return skipped(original, 'not-in-inbox');
     if (name.startsWith('.')) return skipped(original, 'hidden');
     if (TEMPORARY_NAME.test(name)) return skipped(original, 'temporary');
-    if (this.inFlight.has(original)) return skipped(original, 'busy');
-    this.inFlight.add(original);
+    const running = this.inFlight.get(original);
+    if (running) {
+      // Another call has it (the scheduled triage and the watcher can meet on a new file). Wait for it:
+      // a caller that works the new task next (the watcher runs the employee) must find the task there.
+      await running;
+      return skipped(original, 'busy');
+    }
+    let done: () => void = () => undefined;
+    this.inFlight.set(original, new Promise<void>((resolve) => (done = resolve)));
     try {
       const { settings, clock, vault } = this.deps;
       const settle = await waitUntilSettled(vault, original, settings.triage.settleMs, clock, this.sleep);
@@ -134,6 +142,7 @@ export class Triage {
       return { status: 'failed', original, error: message };
     } finally {
       this.inFlight.delete(original);
+      done();
     }
   }
 

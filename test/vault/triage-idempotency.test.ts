@@ -159,4 +159,14 @@ describe('Triage never makes a task twice', () => {
     expect(h.files('Needs_Action')).toHaveLength(2);
     expect(h.files('Quarantine')).toEqual([]);
   });
+
+  it('a call that finds the file being triaged returns only once that triage is done, so the task is there', async () => {
+    // The watcher runs the employee right after its call returns; a task still being made would wait for the next pass.
+    h.drop('sam.md', NOTE);
+    const first = h.triage.triageFile('Inbox/sam.md');
+    const second = await h.triage.triageFile('Inbox/sam.md');
+    expect(second).toMatchObject({ status: 'skipped', original: 'Inbox/sam.md', reason: 'busy' });
+    expect(h.files('Needs_Action')).toHaveLength(1);
+    expect((await first).status).toBe('triaged');
+  });
 });

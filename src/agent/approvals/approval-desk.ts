@@ -46,6 +46,10 @@ export interface DecisionOutcome {
 
 export class ApprovalDesk {
   private readonly reported: ReportedProblems;
+  /** Notes found decided and in their folder, with their mtime then: skipped until they change. */
+  private readonly settled = new Map<string, number>();
+  /** Marks set by readOne for the note it just found settled. */
+  private readonly settledNow = new Set<string>();
 
   constructor(private readonly deps: ApprovalDeskDeps) {
     this.reported = new ReportedProblems(deps.vault, joinVaultPath(deps.layout.stateDir, 'approval_problems.json'));
@@ -81,22 +85,31 @@ export class ApprovalDesk {
    * in the task states. Pending requests past their expiry become expired.
    */
   async collectDecisions(): Promise<DecisionOutcome[]> {
-    const { store, layout } = this.deps;
-    const { states } = await store.all();
-    const steps = new Map<string, { state: TaskState; step: StepState }>();
-    for (const state of states) for (const step of state.steps) if (step.approval) steps.set(`${state.trigger.trigger_id}#${step.index}`, { state, step });
+    const { layout, vault } = this.deps;
+    // States are loaded only for the notes that name them, once per pass.
+    const states = new Map<string, Promise<TaskState | null>>();
+    const stateOf = (triggerId: string) => {
+      if (!states.has(triggerId)) states.set(triggerId, this.deps.store.load(triggerId).catch(() => null));
+      return states.get(triggerId) ?? Promise.resolve(null);
+    };
     const outcomes: DecisionOutcome[] = [];
+    const present = new Set<string>();
     try {
       for (const folder of [layout.pendingApproval, layout.approved, layout.rejected]) {
-        for (const file of await this.deps.vault.list(folder)) {
+        for (const file of await vault.list(folder)) {
           if (!file.path.endsWith('.md')) continue;
-          const outcome = await this.readOne(file.path, steps);
+          present.add(file.path);
+          // Decided and filed notes (the history in Approved/ and Rejected/) are not read again until they change.
+          if (this.settled.get(file.path) === file.mtime) continue;
+          const outcome = await this.readOne(file.path, stateOf);
           if (outcome) outcomes.push(outcome);
+          else if (this.settledNow.delete(file.path)) this.settled.set(file.path, (await vault.stat(file.path))?.mtime ?? -1);
         }
       }
     } finally {
       await this.reported.flush().catch(() => undefined);
     }
+    for (const path of [...this.settled.keys()]) if (!present.has(path)) this.settled.delete(path);
     return outcomes;
   }
 
@@ -110,26 +123,32 @@ export class ApprovalDesk {
       .catch(() => undefined);
   }
 
-  private async readOne(path: string, steps: Map<string, { state: TaskState; step: StepState }>): Promise<DecisionOutcome | null> {
+  private async readOne(path: string, stateOf: (triggerId: string) => Promise<TaskState | null>): Promise<DecisionOutcome | null> {
     let fm: Frontmatter;
     try {
       fm = splitNote(await this.deps.vault.read(path)).frontmatter;
     } catch (error) {
       await this.warn(path, 'unreadable', `The approval note ${path} cannot be read (${error instanceof Error ? error.message : String(error)}); fix its properties so the decision can be seen.`);
+      this.settledNow.add(path);
       return null;
     }
-    if (fm.type !== APPROVAL_TYPE) return null;
-    const found = steps.get(`${String(fm.trigger_id)}#${String(fm.step)}`);
-    if (!found || found.step.idempotency_key !== fm.idempotency_key || !found.step.approval) {
+    if (fm.type !== APPROVAL_TYPE) {
+      this.settledNow.add(path);
+      return null;
+    }
+    const state = typeof fm.trigger_id === 'string' ? await stateOf(fm.trigger_id) : null;
+    const step = state?.steps.find((s) => s.index === fm.step);
+    if (!state || !step || step.idempotency_key !== fm.idempotency_key || !step.approval) {
       await this.warn(path, 'unknown', `${path} looks like an approval request, but the employee never asked for it (no waiting step has its trigger, step and key). It approves nothing; delete it if you did not make it.`);
+      this.settledNow.add(path);
       return null;
     }
-    const { state, step } = found;
-    const approval = found.step.approval;
+    const approval = step.approval;
     if (step.status !== 'awaiting_approval') {
       // Decided earlier: only make sure the note sits where its decision says.
       const decided = approval.decision;
       if (decided && (fm.status !== decided || dirname(path) !== this.folderFor(decided))) await this.file(path, decided, step, state);
+      else this.settledNow.add(path);
       return null;
     }
     const folder = dirname(path);

@@ -16,6 +16,9 @@ import type { ReasonInput, Reasoner, Reasoning } from './reasoner';
 /** Where the summary of finished work is drafted (the spec's example network). */
 export const SUMMARY_PLATFORM = 'facebook';
 
+/** Intents whose other party is a client of the business. */
+const CLIENT_INTENTS: ReadonlySet<Intent> = new Set(['work_completed', 'payment_received', 'quote_request', 'meeting']);
+
 interface Facts {
   intent: Intent;
   cue: string | null;
@@ -35,7 +38,15 @@ function workDescription(facts: Facts): string {
   if (facts.project) return facts.project;
   let sentence = firstSentence(facts.text);
   if (facts.money) sentence = sentence.replace(facts.money.text, '');
-  return sentence.replace(/[\s,;:–—-]+(?=[.!?]?$)/, '').replace(/[.!?]$/, '').trim() || 'Completed work';
+  return (
+    sentence
+      .replace(/\s{2,}/g, ' ')
+      .replace(/^(?:i|we)\s+(?:have\s+)?paid\s+(?:for\s+)?/i, '')
+      .replace(/\s+(?:today|yesterday)(?=[.!?]?$)/i, '')
+      .replace(/[\s,;:–—-]+(?=[.!?]?$)/, '')
+      .replace(/[.!?]$/, '')
+      .trim() || 'Completed work'
+  );
 }
 
 function money(m: MoneyMention, fallback: string): string {
@@ -112,7 +123,8 @@ export class RulesReasoner implements Reasoner {
     const facts: Facts = { intent, cue, money: mentions[0] ?? null, client: findClient(text, input.task.from ? { from: input.task.from } : undefined), project: findProject(text), text: input.task.body || input.task.title };
     const { actions, human_steps } = actionsFor(facts, input);
     const context: AgentPlan['context'] = {};
-    if (facts.client) context.client_name = facts.client;
+    // The other party is a client only when money comes from them (a vendor is not a client).
+    if (facts.client && CLIENT_INTENTS.has(intent)) context.client_name = facts.client;
     if (facts.money) {
       context.amount = facts.money.amount;
       context.currency = facts.money.currency ?? input.handbook.currency;

@@ -62,21 +62,26 @@ const namePaid: Cue = (text) => {
   return null;
 };
 
-const hint =
-  (hints: SenderHint | undefined): Cue =>
-  () =>
-    hints?.from ? senderName(hints.from) : null;
-
-function firstOf(text: string, cues: Cue[]): string | null {
+/** The first name a cue yields; the sender string only when no cue does. */
+function firstOf(text: string, cues: readonly Cue[], hints?: SenderHint): string | null {
   for (const cue of cues) {
     const found = cue(text);
     if (found) return found;
   }
-  return null;
+  return hints?.from ? senderName(hints.from) : null;
 }
 
 /** "for the Website project" names a project, not a client. */
 const notAProject = (rest: string): boolean => !/^[ \t]+project\b/i.test(rest);
+
+const CLIENT_CUES: readonly Cue[] = [
+  field('client|customer'),
+  clientWord,
+  after(/\bfor[ \t]+(?:the[ \t]+)?/gi, notAProject),
+  after(/\b(?:invoice|bill)[ \t]+(?:to[ \t]+)?/gi),
+  namePaid,
+  after(/\bfrom:?[ \t]+/gi),
+];
 
 /**
  * The client named in a message: "client: X" lines, "Client ABC here",
@@ -84,16 +89,16 @@ const notAProject = (rest: string): boolean => !/^[ \t]+project\b/i.test(rest);
  * "from Acme Ltd", then the sender hint. null when none.
  */
 export function findClient(text: string, hints?: SenderHint): string | null {
-  return firstOf(text, [
-    field('client|customer'),
-    clientWord,
-    after(/\bfor[ \t]+(?:the[ \t]+)?/gi, notAProject),
-    after(/\b(?:invoice|bill)[ \t]+(?:to[ \t]+)?/gi),
-    namePaid,
-    after(/\bfrom:?[ \t]+/gi),
-    hint(hints),
-  ]);
+  return firstOf(text, CLIENT_CUES, hints);
 }
+
+const VENDOR_CUES: readonly Cue[] = [
+  field('vendor|supplier|payee|merchant'),
+  after(/\bpaid[ \t]+(?:to[ \t]+)?/gi),
+  after(/\b(?:paid|pay|payment|sent)\b[^.!?\n]{0,60}?\bto[ \t]+(?:the[ \t]+)?/gi),
+  after(/\b(?:bought|purchased|ordered)\b[^.!?\n]{0,60}?\b(?:from|at)[ \t]+(?:the[ \t]+)?/gi),
+  after(/\bfrom:?[ \t]+/gi),
+];
 
 /**
  * A vendor or supplier that was paid: "vendor: X" lines, "paid Paper
@@ -101,14 +106,7 @@ export function findClient(text: string, hints?: SenderHint): string | null {
  * "from X", then the sender hint. null when none.
  */
 export function findVendor(text: string, hints?: SenderHint): string | null {
-  return firstOf(text, [
-    field('vendor|supplier|payee|merchant'),
-    after(/\bpaid[ \t]+(?:to[ \t]+)?/gi),
-    after(/\b(?:paid|pay|payment|sent)\b[^.!?\n]{0,60}?\bto[ \t]+(?:the[ \t]+)?/gi),
-    after(/\b(?:bought|purchased|ordered)\b[^.!?\n]{0,60}?\b(?:from|at)[ \t]+(?:the[ \t]+)?/gi),
-    after(/\bfrom:?[ \t]+/gi),
-    hint(hints),
-  ]);
+  return firstOf(text, VENDOR_CUES, hints);
 }
 
 /** Words before "project" that describe it rather than name it ("the new website project"). */
@@ -134,12 +132,14 @@ const wordsBeforeProject: Cue = (text) => {
   return null;
 };
 
+const PROJECT_CUES: readonly Cue[] = [field('project'), wordsBeforeProject, after(/\bproject[ \t]+(?:(?:called|named|titled)[ \t]+)?/gi)];
+
 /**
  * The project: "project: X" lines, "the website redesign project" (written
  * in Title Case: "Website Redesign"), "project Website Redesign". null when none.
  */
 export function findProject(text: string): string | null {
-  return firstOf(text, [field('project'), wordsBeforeProject, after(/\bproject[ \t]+(?:(?:called|named|titled)[ \t]+)?/gi)]);
+  return firstOf(text, PROJECT_CUES);
 }
 
 /** Odoo's numbers, `INV/2026/00001` or `BILL/2026/03/0001`; the dashed form only for invoice and bill journals. */

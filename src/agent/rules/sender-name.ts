@@ -27,13 +27,16 @@ function domainName(address: string): string | null {
 }
 
 /** The business or person a sender string names, or null. */
-export function senderName(from: string): string | null {
+export function senderName(sender: string): string | null {
+  // A sender is a line, not a letter: anything longer is not worth reading.
+  const from = sender.slice(0, 300);
   const inParentheses = /\(([^()]+)\)/.exec(from)?.[1];
   if (inParentheses) {
     const name = readName(inParentheses.trim());
     if (name) return name;
   }
-  const display = /^\s*["']?([^"<]+?)["']?\s*</.exec(from)?.[1];
+  const angle = from.indexOf('<');
+  const display = angle > 0 ? from.slice(0, angle).trim().replace(/^["']|["']$/g, '') : '';
   if (display) {
     const name = readName(display);
     if (name) return name;

@@ -35,8 +35,13 @@ export class JsonlWriter {
 
   /** Serializes `entry` and appends it as one newline-terminated line. */
   async append(entry: object): Promise<void> {
-    const line = `${toJsonLine(entry)}\n`;
-    await this.vault.append(this.path, (await this.repairPrefix()) + line);
+    await this.appendMany([entry]);
+  }
+
+  /** Appends entries as consecutive lines in one write. */
+  async appendMany(entries: object[]): Promise<void> {
+    const lines = entries.map((e) => `${toJsonLine(e)}\n`).join('');
+    await this.vault.append(this.path, (await this.repairPrefix()) + lines);
   }
 
   /**

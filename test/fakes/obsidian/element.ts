@@ -17,6 +17,9 @@ type Listener = (event: FakeEvent) => unknown;
 export interface FakeEvent {
   type: string;
   target: FakeElement;
+  /** As on a DOM event; `defaultPrevented` says whether a listener called it. */
+  preventDefault(): void;
+  defaultPrevented: boolean;
 }
 
 /**
@@ -147,7 +150,13 @@ export class FakeElement {
 
   /** Fake-only: calls the listeners of an event type. */
   dispatch(type: string): void {
-    for (const listener of [...(this.listeners.get(type) ?? [])]) void listener({ type, target: this });
+    const event: FakeEvent = {
+      type,
+      target: this,
+      defaultPrevented: false,
+      preventDefault: () => void (event.defaultPrevented = true),
+    };
+    for (const listener of [...(this.listeners.get(type) ?? [])]) void listener(event);
   }
 
   click(): void {
