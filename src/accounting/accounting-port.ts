@@ -185,6 +185,12 @@ export interface AccountingPort {
   /** Invoices without a project count under "(no project)". */
   revenueByProject(range: DateRange): Promise<AmountByName[]>;
   expensesByCategory(range: DateRange): Promise<AmountByName[]>;
+  /**
+   * Every recorded expense dated in the range, each as `logExpense` returned
+   * it, sorted by date, then number (or id when there is none); see
+   * {@link compareExpenses}. Cancelled vendor bills are not expenses.
+   */
+  listExpenses(range: DateRange): Promise<Expense[]>;
 
   /** Never throws: a failure is described in the answer. */
   health(): Promise<AccountingHealth>;
@@ -204,3 +210,15 @@ export function agingBucket(daysPast: number): AgingBucket {
 }
 
 export const NO_PROJECT = '(no project)';
+
+/** Digit-only ids (Odoo's) by value, so `9` comes before `10`; anything else as plain text. */
+function compareKeys(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order of {@link AccountingPort.listExpenses}: by date, then number (id when there is none), then id. */
+export function compareExpenses(a: Expense, b: Expense): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return compareKeys(a.number ?? a.id, b.number ?? b.id) || compareKeys(a.id, b.id);
+}

@@ -111,6 +111,10 @@ export class AuditedAccounting implements AccountingPort {
     return this.read('expensesByCategory', () => this.inner.expensesByCategory(range));
   }
 
+  listExpenses(range: DateRange) {
+    return this.read('listExpenses', () => this.inner.listExpenses(range));
+  }
+
   async health(): Promise<AccountingHealth> {
     const health = await this.inner.health();
     if (!health.ok) await this.reportConnection('health', new AccountingError('unreachable', health.summary));

@@ -205,12 +205,24 @@ export class Agent {
 
   private async readTask(path: string): Promise<TaskNote | null> {
     if (dirname(path) !== joinVaultPath(this.deps.layout.needsAction)) return null;
+    let note: TaskNote | null;
     try {
       const { frontmatter, body } = splitNote(await this.deps.vault.read(path));
-      return readTaskNote(path, frontmatter, body, this.deps.layout);
+      note = readTaskNote(path, frontmatter, body, this.deps.layout);
     } catch {
       // Broken properties: not a task the employee can read; plan completion reports them.
       return null;
     }
+    if (note && note.originTriggerId !== note.facts.triggerId && !(await this.isFailedTrigger(note.originTriggerId))) {
+      // Only a task the employee itself gave back may carry its first trigger's keys: a note
+      // claiming another task's trigger would otherwise reuse (and so suppress) its actions.
+      note.originTriggerId = note.facts.triggerId;
+    }
+    return note;
+  }
+
+  private async isFailedTrigger(triggerId: string): Promise<boolean> {
+    const state = await this.store.load(triggerId).catch(() => null);
+    return state?.loop.status === 'failed';
   }
 }

@@ -54,6 +54,14 @@ export class ObsidianVault implements VaultPort {
     return this.guard(p, () => this.adapter.read(p));
   }
 
+  /** Obsidian's API reads files whole; weekly log rotation keeps each one small. */
+  async *readLines(path: string): AsyncIterable<string> {
+    const text = await this.read(path);
+    const lines = text.split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const line of lines) yield line;
+  }
+
   async readBinary(path: string): Promise<Uint8Array> {
     const p = norm(path);
     const file = this.indexed(p);

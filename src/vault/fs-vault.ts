@@ -1,6 +1,7 @@
 import { mkdirSync, promises as fsp, watch as fsWatch, type FSWatcher } from 'node:fs';
 import * as nodePath from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
 import { joinNote, splitNote, FrontmatterError } from './frontmatter';
 import { normalizeVaultPath } from '../core/paths';
 import {
@@ -56,6 +57,24 @@ export class FsVault implements VaultPort {
 
   async read(path: string): Promise<string> {
     return (await this.readRaw(path)).toString('utf8');
+  }
+
+  async *readLines(path: string): AsyncIterable<string> {
+    let stream;
+    try {
+      // Opened first, so a missing file is a not-found error rather than a stream error later.
+      stream = (await fsp.open(this.abs(path), 'r')).createReadStream({ encoding: 'utf8' });
+    } catch (error) {
+      if (isCode(error, 'ENOENT') || isCode(error, 'EISDIR')) throw new VaultError('not-found', path, `No file at ${path}`);
+      throw wrap(error, path);
+    }
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    try {
+      for await (const line of lines) yield line;
+    } finally {
+      lines.close();
+      stream.destroy();
+    }
   }
 
   async readBinary(path: string): Promise<Uint8Array> {

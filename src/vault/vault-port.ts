@@ -31,6 +31,12 @@ export interface VaultPort {
   stat(path: string): Promise<VaultFileStat | null>;
   read(path: string): Promise<string>;
   readBinary(path: string): Promise<Uint8Array>;
+  /**
+   * The lines of a text file, without their `\n` or `\r\n`, read as a stream
+   * where the platform can (so a long log is never held whole); a missing
+   * file fails with `VaultError('not-found')` on the first read.
+   */
+  readLines(path: string): AsyncIterable<string>;
 
   /** Creates a new file; fails with `VaultError('exists')` when the path is taken. Parent folders are created. */
   create(path: string, content: string): Promise<void>;

@@ -8,7 +8,7 @@ import { approvalNeed, UNUSUAL_DRAFT_FACTOR } from '../../src/agent/approval-pol
 import { createInvoiceSkill, postInvoiceSkill } from '../../src/agent/skills/invoice-skills';
 import { logExpenseSkill, registerPaymentSkill } from '../../src/agent/skills/money-skills';
 import { SkillRegistry } from '../../src/agent/skills/registry';
-import type { AnySkill, Skill } from '../../src/agent/skills/skill';
+import type { AnySkill } from '../../src/agent/skills/skill';
 import { moveTaskSkill, notifyHumanSkill, socialSummarySkill } from '../../src/agent/skills/vault-skills';
 import type { HandbookThresholds } from '../../src/vault/handbook';
 import { brokenBooks, SkillKit } from './skill-kit';
@@ -154,15 +154,14 @@ describe('skills that move no money', () => {
 
 describe('recipients and known contacts (for skills that reach a person)', () => {
   // None of the default skills names a recipient yet; a skill that does is checked against the handbook's contacts.
-  const email: Skill = { ...(notifyHumanSkill as unknown as Skill), name: 'email_send', recipientOf: (p) => (typeof p.to === 'string' ? p.to : null) };
-  const asAny = email as AnySkill;
+  const email: AnySkill = { ...(notifyHumanSkill as unknown as AnySkill), name: 'email_send', recipientOf: (p) => (typeof p.to === 'string' ? p.to : null) };
 
   it.each<[string, Partial<HandbookThresholds>, string | null]>([
     ['new@client.com', {}, 'new@client.com is not in the handbook\'s known contacts.'],
     ['Known@Client.com ', { known_contacts: ['known@client.com'] }, null],
     ['new@client.com', { new_contact_needs_approval: false }, null],
   ])('%s with %j', async (to, handbook, reason) => {
-    const result = await approvalNeed(asAny, { to, message: 'hi' }, kit.ctx({ handbook }));
+    const result = await approvalNeed(email, { to, message: 'hi' }, kit.ctx({ handbook }));
     expect(result?.reason ?? null).toBe(reason);
     if (result) expect(result.recipient).toBe(to);
   });

@@ -54,6 +54,21 @@ export function runVaultContract(name: string, makeVault: () => Promise<VaultHar
       expect(await vault.read('Deep/er/w.md')).toBe('three');
     });
 
+    test('readLines streams lines without their endings, and fails on a missing file', async () => {
+      await vault.write('Logs/lines.jsonl', 'one\r\ntwo\n\nfour\nlast without newline');
+      const lines: string[] = [];
+      for await (const line of vault.readLines('Logs/lines.jsonl')) lines.push(line);
+      expect(lines).toEqual(['one', 'two', '', 'four', 'last without newline']);
+      await vault.write('Logs/ends.jsonl', 'a\nb\n');
+      const ends: string[] = [];
+      for await (const line of vault.readLines('Logs/ends.jsonl')) ends.push(line);
+      expect(ends).toEqual(['a', 'b']);
+      const missing = (async () => {
+        for await (const line of vault.readLines('Logs/missing.jsonl')) void line;
+      })();
+      await expectVaultError(missing, 'not-found');
+    });
+
     test('append creates the file, then appends', async () => {
       await vault.append('Logs/log.jsonl', 'first\n');
       await vault.append('Logs/log.jsonl', 'second\n');

@@ -73,6 +73,11 @@ export function revenueByProject(invoices: LedgerInvoice[], range: DateRange): A
   return totalsByName(salesIn(invoices, range), (i) => i.project ?? NO_PROJECT, (i) => i.amount);
 }
 
+/** The expenses dated in the range (inclusive), in folder order. */
+export function expensesIn(expenses: LedgerExpense[], range: DateRange): LedgerExpense[] {
+  return expenses.filter((e) => inRange(e.date, range));
+}
+
 export function expensesByCategory(expenses: LedgerExpense[], range: DateRange): AmountByName[] {
-  return totalsByName(expenses.filter((e) => inRange(e.date, range)), (e) => e.category, (e) => e.amount);
+  return totalsByName(expensesIn(expenses, range), (e) => e.category, (e) => e.amount);
 }

@@ -11,6 +11,7 @@ import type {
   CreateInvoiceInput,
   CreateInvoiceResult,
   DateRange,
+  Expense,
   Invoice,
   ListInvoicesInput,
   LogExpenseInput,
@@ -21,7 +22,7 @@ import type {
   RegisterPaymentInput,
   AmountByName,
 } from '../accounting-port';
-import { daysPastDue } from '../accounting-port';
+import { compareExpenses, daysPastDue } from '../accounting-port';
 import { localDay } from '../dates';
 import { checkDay, checkExpenseInput, checkPositiveAmount, checkInvoiceInput, checkRange } from './ledger-input';
 import { brokenNotesError, findByKey, findInvoice, healthyOrThrow, highestSequence, toExpense, toInvoice } from './ledger-lookup';
@@ -162,6 +163,12 @@ export class VaultLedger implements AccountingPort {
   async expensesByCategory(range: DateRange): Promise<AmountByName[]> {
     const checked = checkRange(range);
     return reports.expensesByCategory(await this.healthyExpenses('compute expenses by category'), checked);
+  }
+
+  async listExpenses(range: DateRange): Promise<Expense[]> {
+    const checked = checkRange(range);
+    const expenses = await this.healthyExpenses('list the expenses');
+    return reports.expensesIn(expenses, checked).map(toExpense).sort(compareExpenses);
   }
 
   async health(): Promise<AccountingHealth> {

@@ -12,6 +12,7 @@ import type {
   CreateInvoiceInput,
   CreateInvoiceResult,
   DateRange,
+  Expense,
   Invoice,
   ListInvoicesInput,
   LogExpenseInput,
@@ -24,6 +25,7 @@ import type {
 } from '../accounting-port';
 import { localDay } from '../dates';
 import { formatAmount, roundMoney, sumMoney } from '../money';
+import { listExpenses } from './odoo-expense-list';
 import { logHrExpense, logVendorBill } from './odoo-expenses';
 import { createOnce } from './odoo-idempotent-create';
 import { checkCreateInvoice, checkFilter, checkLogExpense, checkRange, checkRegisterPayment, requireDay, requireText } from './odoo-input';
@@ -151,6 +153,11 @@ export class OdooAccounting implements AccountingPort {
   async expensesByCategory(range: DateRange): Promise<AmountByName[]> {
     const checked = checkRange(range);
     return this.run((rpc) => reports.expensesByCategory(rpc, checked));
+  }
+
+  async listExpenses(range: DateRange): Promise<Expense[]> {
+    const checked = checkRange(range);
+    return this.run((rpc) => listExpenses(rpc, checked, this.options.expenseRecord));
   }
 
   /** Connects and makes one harmless accounting read, so that a user without accounting rights shows up here. */

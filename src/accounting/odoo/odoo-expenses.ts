@@ -88,7 +88,7 @@ async function readBill(rpc: OdooRpc, id: number): Promise<OdooRecord> {
 }
 
 /** `unsupported` unless the Expenses app is installed. */
-async function requireExpensesApp(rpc: OdooRpc): Promise<void> {
+export async function requireExpensesApp(rpc: OdooRpc): Promise<void> {
   const modules = recordList(
     await rpc.call('ir.module.module', 'search_read', null, {
       domain: [['name', '=', 'hr_expense'], ['state', '=', 'installed']],

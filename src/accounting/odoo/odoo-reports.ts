@@ -50,7 +50,7 @@ function add(totals: Map<string, number[]>, name: string, amount: number): void 
 }
 
 /** Account names without their codes ("Bank", not "101401 Bank"), read in one call. */
-async function accountNames(rpc: OdooRpc, ids: number[]): Promise<Map<number, string>> {
+export async function accountNames(rpc: OdooRpc, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const records = recordList(await rpc.call('account.account', 'read', ids, { fields: ['id', 'name'] }), 'the account read');
   return new Map(records.map((record) => [recordId(record), text(record.name) ?? String(recordId(record))]));

@@ -63,6 +63,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'work_completed', pattern: /\bjob\s+done\b/i },
   { intent: 'work_completed', pattern: /\bplease\s+(?:send\s+(?:me\s+|us\s+)?(?:the\s+|an?\s+|your\s+)?)?invoice\b|\binvoice,?\s+please\b/i },
   { intent: 'work_completed', pattern: /\bsend\s+(?:me\s+|us\s+)?(?:the\s+|an?\s+|your\s+)?invoice\b/i },
+  // "Please send ACME an invoice for the March work": the client between "send" and "invoice".
+  { intent: 'work_completed', pattern: /\bsend\s+(?:\p{Lu}[\p{L}\d&'.-]*\s+){1,4}(?:an?|the|their|its)\s+invoice\b/u },
   { intent: 'work_completed', pattern: /\b(?:invoice|bill)\s+(?:me|us)\b/i },
   { intent: 'expense_paid', pattern: /\breceipts?\b/i },
   { intent: 'expense_paid', pattern: /\b(?:I|we)\s+(?:have\s+|just\s+|already\s+)?paid\b/i },

@@ -10,6 +10,8 @@ describe('classifyIntent', () => {
     ['Delivered the logo files, please invoice us', 'work_completed', 'Delivered the logo'],
     ['We wrapped up the job on Friday', 'work_completed', 'wrapped up the job'],
     ['The website is now live', 'work_completed', 'website is now live'],
+    ['Please send ACME an invoice for the March consulting work.', 'work_completed', 'send ACME an invoice'],
+    ['Could you send Northwind Traders the invoice?', 'work_completed', 'send Northwind Traders the invoice'],
     ['Job done, invoice please', 'work_completed', 'Job done'],
     ['Please invoice Northwind Traders', 'work_completed', 'Please invoice'],
     ['Can you send me the invoice?', 'work_completed', 'send me the invoice'],
