@@ -1,5 +1,6 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
+import { DEFAULT_ACRONYMS } from './node_modules/eslint-plugin-obsidianmd/dist/lib/rules/ui/acronyms.js';
 
 export default defineConfig([
   globalIgnores(['node_modules/', 'main.js', 'dist/', 'coverage/', 'demo-vault/', '.bench/', 'jest.config.js', 'version-bump.mjs', 'esbuild.config.mjs']),
@@ -16,6 +17,8 @@ export default defineConfig([
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      // The plugin's own list, plus the two this product's UI names: the CEO briefing and ISO weeks.
+      'obsidianmd/ui/sentence-case': ['warn', { acronyms: [...DEFAULT_ACRONYMS, 'CEO', 'ISO'] }],
       // TypeScript already reports undefined names, and knows jest's globals from @types/jest.
       'no-undef': 'off',
     },

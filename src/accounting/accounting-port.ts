@@ -6,6 +6,7 @@
  * Dates are calendar days `YYYY-MM-DD` in the user's time zone; amounts are in
  * the company currency, rounded to cents (see `money.ts`).
  */
+import { fromCents, toCents } from './money';
 
 export interface InvoiceLineInput {
   description: string;
@@ -156,6 +157,14 @@ export interface AmountByName {
   amount: number;
 }
 
+/** Revenue of one client on one project; see {@link AccountingPort.revenueByClientAndProject}. */
+export interface RevenueLine {
+  client: string;
+  /** Null for the client's invoices made without a project. */
+  project: string | null;
+  amount: number;
+}
+
 export interface AccountingHealth {
   ok: boolean;
   backend: AccountingBackendKind;
@@ -184,6 +193,15 @@ export interface AccountingPort {
   revenueByClient(range: DateRange): Promise<AmountByName[]>;
   /** Invoices without a project count under "(no project)". */
   revenueByProject(range: DateRange): Promise<AmountByName[]>;
+  /**
+   * The revenue of {@link revenueByClient} split by project as well: one line
+   * per client and project (`project: null` for invoices without one), credit
+   * notes subtracted, lines summing to 0 left out. A client's lines add up to
+   * its `revenueByClient` amount, and all lines to `profitAndLoss().revenue`.
+   * In the order of {@link revenueLines}: the client with the most revenue
+   * first, then each client's lines by amount, largest first, then by project.
+   */
+  revenueByClientAndProject(range: DateRange): Promise<RevenueLine[]>;
   expensesByCategory(range: DateRange): Promise<AmountByName[]>;
   /**
    * Every recorded expense dated in the range, each as `logExpense` returned
@@ -210,6 +228,42 @@ export function agingBucket(daysPast: number): AgingBucket {
 }
 
 export const NO_PROJECT = '(no project)';
+
+/** Plain code-point order, the same on every machine (no locale). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Amounts summed per client and project (in cents, see `money.ts`), ready for
+ * {@link AccountingPort.revenueByClientAndProject}: lines summing to 0 left
+ * out; the clients by their total, largest first (then by name); each
+ * client's lines by amount, largest first, then by project name, the line
+ * without a project last. Both backends hand their raw amounts to this.
+ */
+export function revenueLines(amounts: Iterable<RevenueLine>): RevenueLine[] {
+  const lines = new Map<string, { client: string; project: string | null; cents: number }>();
+  const clients = new Map<string, number>();
+  for (const { client, project, amount } of amounts) {
+    const cents = toCents(amount);
+    const key = JSON.stringify([client, project]);
+    const line = lines.get(key);
+    if (line) line.cents += cents;
+    else lines.set(key, { client, project, cents });
+    clients.set(client, (clients.get(client) ?? 0) + cents);
+  }
+  const total = (client: string) => clients.get(client) ?? 0;
+  return [...lines.values()]
+    .filter((line) => line.cents !== 0)
+    .sort(
+      (a, b) =>
+        total(b.client) - total(a.client) ||
+        compareText(a.client, b.client) ||
+        b.cents - a.cents ||
+        (a.project === b.project ? 0 : a.project === null ? 1 : b.project === null ? -1 : compareText(a.project, b.project)),
+    )
+    .map(({ client, project, cents }) => ({ client, project, amount: fromCents(cents) }));
+}
 
 /** Digit-only ids (Odoo's) by value, so `9` comes before `10`; anything else as plain text. */
 function compareKeys(a: string, b: string): number {

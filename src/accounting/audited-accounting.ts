@@ -107,6 +107,10 @@ export class AuditedAccounting implements AccountingPort {
     return this.read('revenueByProject', () => this.inner.revenueByProject(range));
   }
 
+  revenueByClientAndProject(range: DateRange) {
+    return this.read('revenueByClientAndProject', () => this.inner.revenueByClientAndProject(range));
+  }
+
   expensesByCategory(range: DateRange) {
     return this.read('expensesByCategory', () => this.inner.expensesByCategory(range));
   }

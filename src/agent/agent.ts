@@ -16,7 +16,7 @@ import { splitNote } from '../vault/frontmatter';
 import { readHandbook } from '../vault/handbook';
 import type { VaultPort } from '../vault/vault-port';
 import { ApprovalDesk, type DecisionOutcome } from './approvals/approval-desk';
-import { APPROVAL_TYPE } from './approvals/approval-note';
+import { APPROVAL_TYPE, readStatusWord } from './approvals/approval-note';
 import { LoopFinisher } from './loop-finish';
 import { Notifier } from './notifier';
 import { RalphLog } from './ralph-log';
@@ -145,6 +145,11 @@ export class Agent {
     const step = state?.steps.find((s) => s.index === fm.step && s.idempotency_key === fm.idempotency_key);
     if (!step) throw new AgentError(`${path} is not a request the employee made; it approves nothing.`);
     if (step.status !== 'awaiting_approval') throw new AgentError(`${path} was already decided (${step.approval?.decision ?? step.status}).`);
+    // The owner may have decided in the note already (not yet read by a pass): that decision stands.
+    const written = folder === layout.approved ? 'approved' : folder === layout.rejected ? 'rejected' : readStatusWord(fm.status);
+    if ((written === 'approved' || written === 'rejected') && written !== decision) {
+      throw new AgentError(`${path} already says ${written}; change it in the note if you changed your mind.`);
+    }
     await vault.processFrontMatter(path, (f) => {
       f.status = decision;
       f.decided_by = by;

@@ -98,6 +98,7 @@ export class StepRunner {
         return { kind: 'fatal', error: step.error };
       }
       step.status = 'done';
+      step.finished = isoWithOffset(ctx.clock.now());
       delete step.error;
       await this.deps.store.save(state);
       if (step.approval?.decision === 'approved') await this.deps.desk.markExecuted(step.approval.path, step.result.summary);
@@ -145,6 +146,7 @@ export class StepRunner {
     // The key and the start are on disk before the call: a crash now is resumed, never doubled.
     step.status = 'running';
     step.started = isoWithOffset(ctx.clock.now());
+    step.first_started ??= step.started;
     step.attempts += 1;
     await this.deps.store.save(state);
     const result = await skill.execute(step.params, ctx);

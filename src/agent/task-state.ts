@@ -30,6 +30,10 @@ const stepSchema = z.object({
   attempts: z.number().int().min(0),
   /** Set just before the skill is called; a step found `running` after a restart may have acted. */
   started: z.string().optional(),
+  /** The first call's start, kept across retries (how long retries held the task up). */
+  first_started: z.string().optional(),
+  /** When the step was verified done. */
+  finished: z.string().optional(),
   approval: z
     .object({
       path: z.string(),

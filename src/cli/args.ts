@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './usage-error';
 import { parseAccountingArgs, type AccountingRequest } from './accounting-args';
 
-export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'accounting', 'approve', 'reject', 'help', 'version'] as const;
+export const COMMANDS = ['init', 'once', 'run', 'demo', 'doctor', 'install-plugin', 'accounting', 'approve', 'reject', 'briefing', 'help', 'version'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -15,6 +15,8 @@ export interface CliArgs {
   quiet: boolean;
   /** `run`: how often the scheduler looks for due jobs, in seconds. */
   tickSeconds?: number;
+  /** `briefing`: the ISO week asked for (YYYY-Www). */
+  week?: string;
   /** `accounting`: the subcommand and its flags, already validated. */
   accounting?: AccountingRequest;
 }
@@ -31,6 +33,7 @@ Commands:
   install-plugin   copy main.js, manifest.json and styles.css into the vault's plugin folder
   approve FILE     approve a request in Pending_Approval/ and act on it (reject FILE turns it down)
   reject FILE      turn a request down; nothing of it runs
+  briefing         write the weekly CEO briefing for the week just ended (--week YYYY-Www for another)
   accounting ...   keep the books: invoice, post, invoices, pay, expense, report pnl|cash|aging
                    (Odoo when configured, else the vault ledger; "accounting help" for details)
   help             show this help
@@ -42,6 +45,7 @@ Options:
   --json           machine-readable output where a command supports it
   --quiet          print only errors
   --tick SECONDS   run: how often to look for due jobs (default 30)
+  --week YYYY-Www  briefing: the ISO week to report on
 
 Exit codes: 0 success, 1 a job failed, 2 bad usage or bad configuration.`;
 
@@ -65,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         tick: { type: 'string' },
+        week: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -96,11 +101,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     tickSeconds,
+    ...(values.week !== undefined ? { week: values.week } : {}),
   };
 }
 
 /** Global flags that take a value as the next argument, so that value is not mistaken for the command. */
-const VALUE_FLAGS = new Set(['--vault', '--env-file', '--tick']);
+const VALUE_FLAGS = new Set(['--vault', '--env-file', '--tick', '--week']);
 
 /** Where the command word is: the first argument that is neither a flag nor a flag's value; -1 if none. */
 function commandIndex(argv: string[]): number {

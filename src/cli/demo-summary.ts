@@ -11,7 +11,7 @@ import type { DemoItem } from './demo-samples';
 import { invoiceName, money, statusText } from './accounting-render';
 
 /** Lines that tell a newcomer what the demo did and where to look, read back from the vault itself. */
-export async function summarizeDemo(vault: VaultPort, layout: VaultLayout, items: DemoItem[], books: () => Promise<AccountingPort>): Promise<string[]> {
+export async function summarizeDemo(vault: VaultPort, layout: VaultLayout, items: DemoItem[], books: () => Promise<AccountingPort>, briefing: string | null): Promise<string[]> {
   const lines: string[] = [''];
   const tasks = await notesWithFrontmatter(vault, layout.needsAction);
   lines.push(`Tasks in ${layout.needsAction}/ (${tasks.length}):`);
@@ -34,6 +34,7 @@ export async function summarizeDemo(vault: VaultPort, layout: VaultLayout, items
   const waiting = await listPendingApprovals(vault, layout.pendingApproval);
   lines.push(`Waiting for your approval in ${layout.pendingApproval}/: ${waiting.length}`);
   for (const item of waiting) lines.push(`  - ${basename(item.path)}${item.action ? `  (${item.action})` : ''}`);
+  if (briefing) lines.push(`Weekly CEO briefing for last week: ${briefing} (the dashboard links to it)`);
   lines.push(`Logs: ${entries(audit.valid)} in ${layout.auditLog}, ${entries(errors.valid)} in ${layout.errorLog}` + (audit.invalid + errors.invalid ? ` (${audit.invalid + errors.invalid} unreadable lines!)` : ''));
   lines.push('');
   lines.push('What each sample was for:');

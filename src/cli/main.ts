@@ -9,6 +9,7 @@ import { doctorCommand } from './commands/doctor';
 import { installPluginCommand } from './commands/install-plugin';
 import { accountingCommand } from './commands/accounting';
 import { decideCommand } from './commands/decide';
+import { briefingCommand } from './commands/briefing';
 import { AccountingUsageError } from './accounting-args';
 import manifest from '../../manifest.json';
 
@@ -37,6 +38,8 @@ async function dispatch(args: CliArgs, out: Output): Promise<number> {
     case 'approve':
     case 'reject':
       return decideCommand(args, out);
+    case 'briefing':
+      return briefingCommand(args, out);
   }
 }
 

@@ -20,6 +20,8 @@ export interface VaultLayout {
   quarantine: string;
   dashboard: string;
   handbook: string;
+  businessGoals: string;
+  briefingTemplate: string;
   /** Product state that is not for reading: run ledger, lease, triage index. */
   stateDir: string;
   auditLog: string;
@@ -53,6 +55,8 @@ export function resolveLayout(settings: Settings): VaultLayout {
     quarantine: at(f.quarantine),
     dashboard: at(settings.files.dashboard),
     handbook: at(settings.files.handbook),
+    businessGoals: at(settings.files.businessGoals),
+    briefingTemplate: at(settings.files.briefingTemplate),
     stateDir,
     auditLog: joinVaultPath(logs, 'audit_log.jsonl'),
     errorLog: joinVaultPath(logs, 'error_log.jsonl'),

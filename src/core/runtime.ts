@@ -19,7 +19,9 @@ import { openAccounting } from '../accounting/open-accounting';
 import type { AccountingPort } from '../accounting/accounting-port';
 import { AccountingSync } from '../accounting/accounting-sync';
 import { Agent } from '../agent/agent';
-import { createReasoner } from '../agent/reasoners/create-reasoner';
+import { configuredLlm, createReasoner } from '../agent/reasoners/create-reasoner';
+import { WeeklyBriefing } from '../briefing/weekly-briefing';
+import { weekJustEnded } from '../briefing/briefing-week';
 
 /** Everything the runtime needs from its host (the plugin or the CLI). */
 export interface RuntimeDeps {
@@ -51,6 +53,9 @@ export const ACCOUNTING_JOBS = {
 /** The employee's own job: read approval decisions and work every task's Ralph loop. */
 export const AGENT_JOB = 'agent.loop';
 
+/** The weekly CEO briefing, for the week just ended. */
+export const BRIEFING_JOB = 'briefing.weekly';
+
 /** How often a configured Odoo is checked, so a broken connection is noticed before it is needed. */
 const ODOO_HEALTH_EVERY_MINUTES = 5;
 
@@ -74,6 +79,8 @@ export class Runtime {
   readonly accountingSync: AccountingSync;
   /** The employee: Ralph loops, skills, approvals. */
   readonly agent: Agent;
+  /** The weekly CEO briefing. */
+  readonly briefing: WeeklyBriefing;
   private started = false;
   private watcher: InboxWatcher | null = null;
   private books: Promise<AccountingPort> | null = null;
@@ -143,9 +150,22 @@ export class Runtime {
       secrets: this.secretRegistry,
       reasoner: () => createReasoner(settings, deps.secrets, this.agent.registry, this.errors),
     });
+    this.briefing = new WeeklyBriefing({
+      vault,
+      layout: this.layout,
+      clock,
+      bus: this.bus,
+      audit: this.audit,
+      errors: this.errors,
+      books: () => this.accounting(),
+      store: this.agent.store,
+      locale: settings.briefing.locale,
+      llm: () => configuredLlm(settings, deps.secrets),
+    });
     // Due jobs run in registration order: new items are triaged, worked, closed and
-    // synced before the dashboard is drawn.
+    // synced, and the briefing written, before the dashboard is drawn.
     this.registerCoreJobs();
+    this.registerBriefingJob();
     this.registerDashboardJob();
   }
 
@@ -264,6 +284,19 @@ export class Runtime {
       });
     }
     this.registerAccountingJobs();
+  }
+
+  private registerBriefingJob(): void {
+    if (!this.settings.briefing.enabled) return;
+    const s = this.settings.schedules;
+    this.scheduler.register({
+      id: BRIEFING_JOB,
+      title: 'Write the weekly CEO briefing',
+      schedule: { kind: 'weekly', day: s.weeklyBriefingDay, at: s.weeklyBriefingTime },
+      run: async ({ slot }) => {
+        await this.briefing.generate(weekJustEnded(slot));
+      },
+    });
   }
 
   private registerDashboardJob(): void {

@@ -38,6 +38,10 @@ const foldersSchema = z.object({
 const filesSchema = z.object({
   dashboard: folderName.default('Dashboard.md'),
   handbook: folderName.default('Company_Handbook.md'),
+  /** Its frontmatter holds the monthly revenue target the weekly briefing measures against. */
+  businessGoals: folderName.default('Business_Goals.md'),
+  /** A Handlebars template note that replaces the shipped briefing template when it exists. */
+  briefingTemplate: folderName.default('Briefings/Template - CEO briefing.md'),
 });
 
 const schedulesSchema = z.object({
@@ -109,6 +113,25 @@ const agentSchema = z
   })
   .refine((a) => a.reasoner !== 'llm' || a.llm.model !== '', { message: 'needs a model name when the reasoner is llm', path: ['llm', 'model'] });
 
+const briefingSchema = z.object({
+  /** Write the weekly CEO briefing on the schedule (schedules.weeklyBriefingDay/Time). */
+  enabled: z.boolean().default(true),
+  /** The language tag for money and dates in the briefing, e.g. en-US or de-DE; '' = the system's. */
+  locale: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || isLocale(v), 'must be a language tag like en-US or de-DE'),
+});
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
   /** Folder inside the vault that holds the whole layout; '' is the vault root. */
@@ -125,6 +148,7 @@ export const settingsSchema = z.object({
   runner: runnerSchema.default(() => runnerSchema.parse({})),
   odoo: odooSchema.default(() => odooSchema.parse({})),
   agent: agentSchema.default(() => agentSchema.parse({})),
+  briefing: briefingSchema.default(() => briefingSchema.parse({})),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

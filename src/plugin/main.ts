@@ -8,6 +8,7 @@ import { RecentErrorsModal } from './errors-modal';
 import { describeStatus } from './status-bar';
 import { registerAccountingCommands } from './accounting-commands';
 import { registerAgentCommands } from './agent-commands';
+import { registerBriefingCommand } from './briefing-command';
 import { testOdooConnection } from './accounting-connection-test';
 import { ObsidianSecrets } from './obsidian-secrets';
 
@@ -96,6 +97,7 @@ export default class AiEmployeePlugin extends Plugin {
     });
     registerAccountingCommands(this, this.runner);
     registerAgentCommands(this, this.runner, this.store);
+    registerBriefingCommand(this, this.runner);
   }
 
   private async openDashboard(): Promise<void> {

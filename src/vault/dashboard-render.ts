@@ -1,6 +1,6 @@
 import type { AuditEntry, ErrorEntry } from '../core/logs/log-types';
 import { ago, escapeCell, formatAmount, formatTime, inlineText, noteLink, table } from './dashboard-format';
-import type { AttentionItem, FolderCount, JobStatus, PendingApproval, RunnerStatus } from './dashboard-sources';
+import type { AttentionItem, FolderCount, JobStatus, LatestBriefing, PendingApproval, RunnerStatus } from './dashboard-sources';
 
 /** A section's data, or why it could not be read (one failing source never blanks the dashboard). */
 export type SectionData<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -12,6 +12,7 @@ export interface DashboardData {
   approvals: SectionData<PendingApproval[]>;
   /** Newest first. */
   attention: SectionData<AttentionItem[]>;
+  briefing: SectionData<LatestBriefing | null>;
   /** Oldest first, as read from the audit log. */
   activity: SectionData<AuditEntry[]>;
   /** Every error of the last 24 hours, oldest first. */
@@ -32,6 +33,7 @@ export function renderDashboardBlock(data: DashboardData): string {
     section('Folders', unwrap(data.folders, renderFolders)),
     section('Pending approvals', unwrap(data.approvals, (items) => renderApprovals(items, now))),
     section('For your attention', unwrap(data.attention, renderAttention)),
+    section('Latest CEO briefing', unwrap(data.briefing, renderBriefing)),
     section('Recent activity', unwrap(data.activity, renderActivity)),
     section('Errors in the last 24 hours', unwrap(data.errors, renderErrors)),
     section('Scheduled jobs', unwrap(data.jobs, renderJobs)),
@@ -82,6 +84,17 @@ function renderApprovals(items: PendingApproval[], now: Date): string {
       return `- ${noteLink(item.path, item.title)}${tail}`;
     })
     .join('\n');
+}
+
+function renderBriefing(briefing: LatestBriefing | null): string {
+  if (!briefing) return 'None yet: the first one is written on the weekly schedule (or run "Generate CEO briefing").';
+  const span = briefing.weekStart && briefing.weekEnd ? ` (${briefing.weekStart} to ${briefing.weekEnd})` : '';
+  const lines = [`${noteLink(briefing.path, `Week ${briefing.week}`)}${span}`];
+  if (briefing.summary) lines.push('', `> ${inlineText(briefing.summary, 600)}`);
+  const money = (n: number | undefined) => (n === undefined ? undefined : `${formatAmount(n)}${briefing.currency ? ` ${briefing.currency}` : ''}`);
+  const figures = [['Revenue', money(briefing.revenue)], ['Expenses', money(briefing.expenses)], ['Profit', money(briefing.profit)]].filter((f) => f[1] !== undefined);
+  if (figures.length) lines.push('', figures.map(([k, v]) => `${k} **${v ?? ''}**`).join(' · '));
+  return lines.join('\n');
 }
 
 function renderAttention(items: AttentionItem[]): string {

@@ -22,6 +22,19 @@ export interface PendingApproval {
   expires?: string;
 }
 
+/** The newest weekly briefing, for the dashboard's link and summary. */
+export interface LatestBriefing {
+  path: string;
+  week: string;
+  weekStart?: string;
+  weekEnd?: string;
+  summary: string;
+  currency?: string;
+  revenue?: number;
+  expenses?: number;
+  profit?: number;
+}
+
 /** Something the employee told the owner, still open (its task has not been finished). */
 export interface AttentionItem {
   at: string;
@@ -68,6 +81,7 @@ export interface DashboardSources {
   runner(): Promise<RunnerStatus | null>;
   /** The employee's notifications since `sinceMs` whose task is not finished, newest first. */
   attention(sinceMs: number): Promise<AttentionItem[]>;
+  latestBriefing(): Promise<LatestBriefing | null>;
 }
 
 /** The defaults: everything read from the vault itself; no scheduled jobs. */
@@ -79,6 +93,7 @@ export function defaultDashboardSources(vault: VaultPort, layout: VaultLayout, c
     recentErrors: (sinceMs) => readErrorsSince(vault, layout.errorLog, sinceMs),
     jobStatus: () => Promise.resolve([]),
     attention: (sinceMs) => readAttention(vault, layout, sinceMs),
+    latestBriefing: () => readLatestBriefing(vault, layout),
     runner: async () => {
       const state = await readLease(vault, layout.lease);
       if (state.status !== 'ok') return null;
@@ -169,5 +184,38 @@ export async function readAttention(vault: VaultPort, layout: VaultLayout, since
     }
     out.push({ at: entry.timestamp, level: typeof details.level === 'string' ? details.level : 'info', message, ...(task ? { task } : {}) });
   }
+  return out;
+}
+
+const BRIEFING_NAME = /^CEO-(\d{4})-W(\d{2})\.md$/;
+
+/** The briefing of the latest week in Briefings/ (names sort by week), or null when there is none yet. */
+export async function readLatestBriefing(vault: VaultPort, layout: VaultLayout): Promise<LatestBriefing | null> {
+  const names = (await vault.list(layout.briefings)).map((f) => f.path).filter((p) => BRIEFING_NAME.test(basename(p)));
+  const path = names.sort().at(-1);
+  if (!path) return null;
+  let fm: Record<string, unknown>;
+  let body: string;
+  try {
+    ({ frontmatter: fm, body } = splitNote(await vault.read(path)));
+  } catch {
+    return { path, week: stem(path).replace(/^CEO-/, ''), summary: 'The briefing cannot be read (its properties are broken).' };
+  }
+  // The page escapes `$` for Obsidian's maths; the dashboard escapes its own text again.
+  const summary = (/^##\s+Executive Summary\s*\n+([\s\S]*?)(?=\n##\s|$)/m.exec(body)?.[1] ?? '').trim().replace(/\s+/g, ' ').replace(/\\([$*_[\]|])/g, '$1');
+  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const out: LatestBriefing = { path, week: text(fm.week) ?? stem(path).replace(/^CEO-/, ''), summary };
+  const start = text(fm.week_start);
+  const end = text(fm.week_end);
+  if (start) out.weekStart = start.slice(0, 10);
+  if (end) out.weekEnd = end.slice(0, 10);
+  const currency = text(fm.currency);
+  if (currency) out.currency = currency;
+  const revenue = num(fm.revenue_total);
+  const expenses = num(fm.expenses_total);
+  const profit = num(fm.profit);
+  if (revenue !== undefined) out.revenue = revenue;
+  if (expenses !== undefined) out.expenses = expenses;
+  if (profit !== undefined) out.profit = profit;
   return out;
 }

@@ -107,7 +107,7 @@ export class DashboardWriter {
   private async collect(): Promise<DashboardData> {
     const now = this.clock.now();
     const s = this.sources;
-    const [runner, folders, approvals, activity, errors, jobs, attention] = await Promise.all([
+    const [runner, folders, approvals, activity, errors, jobs, attention, briefing] = await Promise.all([
       settle(() => s.runner()),
       settle(() => s.folderCounts()),
       settle(() => s.pendingApprovals()),
@@ -115,8 +115,9 @@ export class DashboardWriter {
       settle(() => s.recentErrors(now.getTime() - DAY_MS)),
       settle(() => s.jobStatus()),
       settle(() => s.attention(now.getTime() - ATTENTION_DAYS * DAY_MS)),
+      settle(() => s.latestBriefing()),
     ]);
-    return { generatedAt: now, runner, folders, approvals, activity, errors, jobs, attention };
+    return { generatedAt: now, runner, folders, approvals, activity, errors, jobs, attention, briefing };
   }
 }
 

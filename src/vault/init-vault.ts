@@ -2,6 +2,8 @@ import { isoWithOffset, type Clock } from '../core/clock';
 import { layoutFolders, type VaultLayout } from '../core/layout';
 import { VaultError, type VaultPort } from './vault-port';
 import { dashboardTemplate, handbookTemplate } from './vault-templates';
+import { businessGoalsTemplate } from '../briefing/business-goals';
+import { HANDBOOK_DEFAULTS } from './handbook';
 
 /** What `initVault` needs. */
 export interface InitVaultDeps {
@@ -21,7 +23,7 @@ export interface InitVaultResult {
 }
 
 /**
- * Creates the vault layout, `Dashboard.md` and `Company_Handbook.md`.
+ * Creates the vault layout, `Dashboard.md`, `Company_Handbook.md` and `Business_Goals.md`.
  * Safe to run any number of times: files are created exclusively, so a note
  * the user already has (or edited) is never overwritten, even if it appears
  * between our check and our write.
@@ -37,6 +39,7 @@ export async function initVault({ vault, layout, clock }: InitVaultDeps): Promis
   const files: Array<[string, string]> = [
     [layout.dashboard, dashboardTemplate(now)],
     [layout.handbook, handbookTemplate(now)],
+    [layout.businessGoals, businessGoalsTemplate(now, HANDBOOK_DEFAULTS.revenue_target_monthly)],
   ];
   for (const [path, content] of files) {
     try {

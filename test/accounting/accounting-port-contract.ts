@@ -26,7 +26,9 @@ import {
   sortedNumbers,
   type AccountingContractContext,
 } from './accounting-port-contract-kit';
+import { expenseListCases } from './accounting-port-contract-expenses';
 import { reportCases } from './accounting-port-contract-reports';
+import { revenueLineCases } from './accounting-port-contract-revenue';
 
 export { CONTRACT_CLOCK_START, CONTRACT_TODAY, contractClock, type AccountingContractContext } from './accounting-port-contract-kit';
 
@@ -49,6 +51,8 @@ export function describeAccountingPort(name: string, setup: () => Promise<Accoun
 
     invoiceCases(kit);
     reportCases(kit);
+    expenseListCases(kit);
+    revenueLineCases(kit);
     errorCases(kit);
   });
 }

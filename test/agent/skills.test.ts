@@ -163,7 +163,7 @@ describe('social_generate_summary', () => {
     const path = `Needs_Action/social_facebook_2026-02-20_client-abc_${hash(key)}.md`;
     const first = await socialSummarySkill.execute(params, ctx);
     expect(first).toEqual({ summary: `Wrote the facebook draft social_facebook_2026-02-20_client-abc_${hash(key)}.md`, details: { path, created: true } });
-    expect(readFrontmatter(kit.read(path))).toMatchObject({ type: 'social_post', status: 'draft', platform: 'facebook', client: 'Client ABC', task: `[[${TASK.path.slice(13, -3)}]]`, trigger_id: TASK.triggerId, idempotency_key: key });
+    expect(readFrontmatter(kit.read(path))).toMatchObject({ type: 'social_post', status: 'draft', platform: 'facebook', client: 'Client ABC', task: '[[whatsapp_2026-02-20_completed-project]]', trigger_id: TASK.triggerId, idempotency_key: key });
     expect(kit.read(path)).toContain('Another job well done for Client ABC!');
 
     const again = await socialSummarySkill.execute(params, ctx);

@@ -37,7 +37,8 @@ describe('defaultSettings', () => {
       logs: 'Logs',
       quarantine: 'Quarantine',
     });
-    expect(s.files).toEqual({ dashboard: 'Dashboard.md', handbook: 'Company_Handbook.md' });
+    expect(s.files).toEqual({ dashboard: 'Dashboard.md', handbook: 'Company_Handbook.md', businessGoals: 'Business_Goals.md', briefingTemplate: 'Briefings/Template - CEO briefing.md' });
+    expect(s.briefing).toEqual({ enabled: true, locale: '' });
     expect(s.schedules).toEqual({
       triageEveryMinutes: 5,
       dashboardEveryMinutes: 5,
@@ -56,6 +57,11 @@ describe('defaultSettings', () => {
       reasoner: 'rules',
       llm: { provider: 'anthropic', baseUrl: '', model: '', timeoutSeconds: 60, maxTokens: 1024, fallbackToRules: true },
     });
+  });
+
+  it('refuses a briefing locale that is not a language tag', () => {
+    expect(() => parseSettings({ briefing: { locale: 'not a locale!' } })).toThrow('briefing.locale: must be a language tag like en-US or de-DE');
+    expect(parseSettings({ briefing: { locale: 'de-DE' } }).briefing.locale).toBe('de-DE');
   });
 
   it('asks for a model when the LLM reasoner is chosen', () => {

@@ -76,6 +76,7 @@ describe('the built plugin in an Obsidian-like host', () => {
         'ai-employee:approve-request',
         'ai-employee:reject-request',
         'ai-employee:show-pending-approvals',
+        'ai-employee:generate-ceo-briefing',
       ].sort(),
     );
     expect(app.commands.list().every((c) => !('hotkeys' in c))).toBe(true);

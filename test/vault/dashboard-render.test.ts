@@ -33,6 +33,7 @@ function data(overrides: Partial<DashboardData> = {}): DashboardData {
     folders: empty([]),
     approvals: empty([]),
     attention: empty([]),
+    briefing: empty(null),
     activity: empty([]),
     errors: empty([]),
     jobs: empty([]),

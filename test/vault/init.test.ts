@@ -26,7 +26,7 @@ describe('initVault', () => {
   it('creates every folder, the dashboard and the handbook', async () => {
     const result = await initVault({ vault, layout, clock });
     expect(result.createdFolders).toEqual(layoutFolders(layout));
-    expect(result.createdFiles).toEqual(['Dashboard.md', 'Company_Handbook.md']);
+    expect(result.createdFiles).toEqual(['Dashboard.md', 'Company_Handbook.md', 'Business_Goals.md']);
     expect(result.kept).toEqual([]);
     for (const folder of layoutFolders(layout)) expect(fs.statSync(path.join(dir, folder)).isDirectory()).toBe(true);
 
@@ -65,7 +65,7 @@ describe('initVault', () => {
     const edited = read('Company_Handbook.md').replace('approval_amount_threshold: 500', 'approval_amount_threshold: 250');
     fs.writeFileSync(path.join(dir, 'Company_Handbook.md'), edited);
     const second = await initVault({ vault, layout, clock });
-    expect(second).toEqual({ createdFolders: [], createdFiles: [], kept: ['Dashboard.md', 'Company_Handbook.md'] });
+    expect(second).toEqual({ createdFolders: [], createdFiles: [], kept: ['Dashboard.md', 'Company_Handbook.md', 'Business_Goals.md'] });
     expect(read('Company_Handbook.md')).toBe(edited);
     expect((await readHandbook(vault, layout)).thresholds.approval_amount_threshold).toBe(250);
   });
@@ -76,7 +76,7 @@ describe('initVault', () => {
     settings.folders.inbox = '00 Inbox';
     const custom = resolveLayout(settings);
     const result = await initVault({ vault, layout: custom, clock });
-    expect(result.createdFiles).toEqual(['Business/Dashboard.md', 'Business/Company_Handbook.md']);
+    expect(result.createdFiles).toEqual(['Business/Dashboard.md', 'Business/Company_Handbook.md', 'Business/Business_Goals.md']);
     expect(fs.existsSync(path.join(dir, 'Business', '00 Inbox'))).toBe(true);
   });
 });

@@ -3,12 +3,14 @@ import {
   NO_PROJECT,
   agingBucket,
   daysPastDue,
+  revenueLines,
   type AgingBucket,
   type AmountByName,
   type CashPosition,
   type DateRange,
   type ProfitAndLoss,
   type ReceivablesAging,
+  type RevenueLine,
 } from '../accounting-port';
 import { fromCents, sumMoney, toCents } from '../money';
 import { paidSoFar, type LedgerExpense, type LedgerInvoice } from './ledger-records';
@@ -71,6 +73,11 @@ export function revenueByClient(invoices: LedgerInvoice[], range: DateRange): Am
 
 export function revenueByProject(invoices: LedgerInvoice[], range: DateRange): AmountByName[] {
   return totalsByName(salesIn(invoices, range), (i) => i.project ?? NO_PROJECT, (i) => i.amount);
+}
+
+/** The sales of the range by client and project, from the invoice notes (`project: null` when a note has none). */
+export function revenueByClientAndProject(invoices: LedgerInvoice[], range: DateRange): RevenueLine[] {
+  return revenueLines(salesIn(invoices, range).map((i) => ({ client: i.client, project: i.project, amount: i.amount })));
 }
 
 /** The expenses dated in the range (inclusive), in folder order. */

@@ -21,6 +21,7 @@ import type {
   ReceivablesAging,
   RegisterPaymentInput,
   AmountByName,
+  RevenueLine,
 } from '../accounting-port';
 import { compareExpenses, daysPastDue } from '../accounting-port';
 import { localDay } from '../dates';
@@ -158,6 +159,11 @@ export class VaultLedger implements AccountingPort {
   async revenueByProject(range: DateRange): Promise<AmountByName[]> {
     const checked = checkRange(range);
     return reports.revenueByProject(await this.healthyInvoices('compute revenue by project'), checked);
+  }
+
+  async revenueByClientAndProject(range: DateRange): Promise<RevenueLine[]> {
+    const checked = checkRange(range);
+    return reports.revenueByClientAndProject(await this.healthyInvoices('compute revenue by client and project'), checked);
   }
 
   async expensesByCategory(range: DateRange): Promise<AmountByName[]> {

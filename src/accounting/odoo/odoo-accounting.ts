@@ -22,6 +22,7 @@ import type {
   ReceivablesAging,
   RegisterPaymentInput,
   AmountByName,
+  RevenueLine,
 } from '../accounting-port';
 import { localDay } from '../dates';
 import { formatAmount, roundMoney, sumMoney } from '../money';
@@ -148,6 +149,11 @@ export class OdooAccounting implements AccountingPort {
   async revenueByProject(range: DateRange): Promise<AmountByName[]> {
     const checked = checkRange(range);
     return this.run((rpc) => reports.revenueByProject(rpc, checked));
+  }
+
+  async revenueByClientAndProject(range: DateRange): Promise<RevenueLine[]> {
+    const checked = checkRange(range);
+    return this.run((rpc) => reports.revenueByClientAndProject(rpc, checked));
   }
 
   async expensesByCategory(range: DateRange): Promise<AmountByName[]> {

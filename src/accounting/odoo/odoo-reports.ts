@@ -6,7 +6,7 @@
  * Signs: `balance` is debit − credit, so income is negative (revenue is
  * −balance) and expenses, cash and receivables are positive.
  */
-import { AGING_BUCKETS, NO_PROJECT, type AgingBucket, type AmountByName, type DateRange } from '../accounting-port';
+import { AGING_BUCKETS, NO_PROJECT, revenueLines, type AgingBucket, type AmountByName, type DateRange, type RevenueLine } from '../accounting-port';
 import { addDays } from '../dates';
 import { roundMoney, sumMoney } from '../money';
 import { groupSums, type GroupRow } from './odoo-grouping';
@@ -168,20 +168,51 @@ export async function revenueByClient(rpc: OdooRpc, range: DateRange): Promise<A
   return ranked(totals);
 }
 
+/** Posted customer invoices and credit notes dated in the range (`amount_untaxed_signed` is negative on a credit note). */
+function salesDomain(range: DateRange): OdooDomain {
+  return [['state', '=', 'posted'], ['move_type', 'in', ['out_invoice', 'out_refund']], ...inRange('date', range)];
+}
+
+/** The project of an `invoice_origin` group key; null when empty (`false`, or blank text). */
+function projectOf(origin: unknown): string | null {
+  return typeof origin === 'string' && origin.trim() !== '' ? origin.trim() : null;
+}
+
 /** Invoices (less credit notes) by `invoice_origin`, the project the invoice was made for. */
 export async function revenueByProject(rpc: OdooRpc, range: DateRange): Promise<AmountByName[]> {
   const rows = await groupSums(rpc, {
     model: 'account.move',
-    domain: [['state', '=', 'posted'], ['move_type', 'in', ['out_invoice', 'out_refund']], ...inRange('date', range)],
+    domain: salesDomain(range),
     groupby: ['invoice_origin'],
     sum: ['amount_untaxed_signed'],
   });
   const totals = new Map<string, number[]>();
-  for (const row of rows) {
-    const origin = row.key[0];
-    add(totals, typeof origin === 'string' && origin.trim() !== '' ? origin.trim() : NO_PROJECT, row.sums.amount_untaxed_signed ?? 0);
-  }
+  for (const row of rows) add(totals, projectOf(row.key[0]) ?? NO_PROJECT, row.sums.amount_untaxed_signed ?? 0);
   return ranked(totals);
+}
+
+/**
+ * The sums of {@link revenueByProject}, grouped on the server by client and
+ * project at once: one call, one row per pair. The client is the invoice's
+ * commercial partner (the company, for an invoice sent to one of its
+ * contacts), the partner Odoo writes on the journal items that
+ * {@link revenueByClient} groups, so each client's lines add up to its figure
+ * there.
+ */
+export async function revenueByClientAndProject(rpc: OdooRpc, range: DateRange): Promise<RevenueLine[]> {
+  const rows = await groupSums(rpc, {
+    model: 'account.move',
+    domain: salesDomain(range),
+    groupby: ['commercial_partner_id', 'invoice_origin'],
+    sum: ['amount_untaxed_signed'],
+  });
+  return revenueLines(
+    rows.map((row) => ({
+      client: many2one(row.key[0])?.name ?? NO_CLIENT,
+      project: projectOf(row.key[1]),
+      amount: row.sums.amount_untaxed_signed ?? 0,
+    })),
+  );
 }
 
 export async function expensesByCategory(rpc: OdooRpc, range: DateRange): Promise<AmountByName[]> {

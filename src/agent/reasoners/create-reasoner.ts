@@ -9,6 +9,7 @@ import type { SecretsPort } from '../../core/secrets';
 import type { Settings } from '../../core/settings';
 import { createLlmClient } from '../llm/create-llm-client';
 import { isLlmError } from '../llm/llm-error';
+import type { LlmClient } from '../llm/llm-types';
 import type { SkillRegistry } from '../skills/registry';
 import { LlmPlanRejected, LlmReasoner } from './llm-reasoner';
 import type { ReasonInput, Reasoner, Reasoning } from './reasoner';
@@ -52,21 +53,32 @@ function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The configured LLM's client (null when the rules are chosen); the agent
+ * and the briefing's summary share it. A setting that cannot work throws an
+ * `LlmConfigError` naming the field.
+ */
+export async function configuredLlm(settings: Settings, secrets: SecretsPort): Promise<{ client: LlmClient; label: string } | null> {
+  if (settings.agent.reasoner !== 'llm') return null;
+  const llm = settings.agent.llm;
+  const client = createLlmClient({
+    provider: llm.provider,
+    baseUrl: llm.baseUrl || DEFAULT_LLM_URLS[llm.provider],
+    model: llm.model,
+    apiKey: (await secrets.get('LLM_API_KEY')) ?? '',
+    timeoutMs: llm.timeoutSeconds * 1000,
+    maxTokens: llm.maxTokens,
+  });
+  return { client, label: `llm:${llm.provider}/${llm.model}` };
+}
+
 export async function createReasoner(settings: Settings, secrets: SecretsPort, registry: SkillRegistry, errors: ErrorLogger): Promise<Reasoner> {
   const rules = new RulesReasoner();
-  const agent = settings.agent;
-  if (agent.reasoner === 'rules') return rules;
-  const llm = agent.llm;
+  const llm = settings.agent.llm;
   try {
-    const client = createLlmClient({
-      provider: llm.provider,
-      baseUrl: llm.baseUrl || DEFAULT_LLM_URLS[llm.provider],
-      model: llm.model,
-      apiKey: (await secrets.get('LLM_API_KEY')) ?? '',
-      timeoutMs: llm.timeoutSeconds * 1000,
-      maxTokens: llm.maxTokens,
-    });
-    const reasoner = new LlmReasoner(client, registry);
+    const configured = await configuredLlm(settings, secrets);
+    if (!configured) return rules;
+    const reasoner = new LlmReasoner(configured.client, registry);
     return llm.fallbackToRules ? new FallbackReasoner(reasoner, rules, errors) : reasoner;
   } catch (error) {
     if (!llm.fallbackToRules) throw error;

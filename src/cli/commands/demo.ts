@@ -12,6 +12,8 @@ import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { demoInboxItems } from '../demo-samples';
 import { summarizeDemo } from '../demo-summary';
+import { seedDemoBooks } from '../demo-books';
+import { briefingWeek, weekJustEnded } from '../../briefing/briefing-week';
 
 /** Marks a folder as made by `demo`, so running the demo again may replace it. */
 const DEMO_MARKER = '.ai-employee-demo';
@@ -41,14 +43,21 @@ export async function demoCommand(args: CliArgs, out: Output): Promise<number> {
 
   const lease = await runtime.acquireLease();
   if (!lease.held) throw new UsageError(`The demo vault at ${dir} is in use by another runner.`);
+  // The last weeks' books, then today's run, then the briefing a CEO reads on Monday morning.
+  const lastWeek = weekJustEnded(now);
+  const seeded = await seedDemoBooks(await runtime.accounting(), briefingWeek(lastWeek).start);
   let failed: string[] = [];
+  let briefing: string | null = null;
   try {
     const tick = await runtime.runOnce();
     failed = tick.failed;
+    briefing = (await runtime.briefing.generate(lastWeek)).path;
+    await runtime.dashboard.refresh();
   } finally {
     await runtime.stop();
   }
-  const summary = await summarizeDemo(vault, runtime.layout, items, () => runtime.accounting());
+  out.line(`The books start with ${seeded.length} records from the last weeks (Accounting/), as an owner would have kept them.`);
+  const summary = await summarizeDemo(vault, runtime.layout, items, () => runtime.accounting(), briefing);
   for (const line of summary) out.line(line);
   if (failed.length) {
     out.error(`Some jobs failed: ${failed.join(', ')} (see ${runtime.layout.errorLog})`);

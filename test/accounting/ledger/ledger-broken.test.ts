@@ -68,6 +68,7 @@ describe('VaultLedger with hand-broken notes', () => {
     for (const report of [
       () => f.ledger.profitAndLoss(OCTOBER),
       () => f.ledger.revenueByClient(OCTOBER),
+      () => f.ledger.revenueByClientAndProject(OCTOBER),
       () => f.ledger.receivablesAging(),
       () => f.ledger.cashPosition(),
       () => f.ledger.listInvoices({ filter: 'all' }),
@@ -174,6 +175,9 @@ describe('VaultLedger with hand-broken notes', () => {
     expect(error.kind).toBe('ledger_invalid');
     expect(error.message).toContain(expense.id);
     expect(error.message).toMatch(/amount must be more than 0 \(found -300\)/);
+    const listing = await failureOf(f.ledger.listExpenses(OCTOBER));
+    expect(listing.kind).toBe('ledger_invalid');
+    expect(listing.message).toContain(expense.id);
     // Revenue does not read expenses; profit and cash do.
     expect((await f.ledger.revenueByClient(OCTOBER)).length).toBe(2);
     expect((await failureOf(f.ledger.cashPosition())).kind).toBe('ledger_invalid');

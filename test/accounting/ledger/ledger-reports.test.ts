@@ -132,8 +132,24 @@ describe('VaultLedger reports', () => {
     const byClient = await f.ledger.revenueByClient({ from: '2026-10-01', to: '2026-10-31' });
     expect(byClient.reduce((cents, c) => cents + Math.round(c.amount * 100), 0)).toBe(9000);
     expect(byClient.map((c) => c.amount)).toEqual([...byClient.map((c) => c.amount)].sort((x, y) => y - x));
+    const lines = await f.ledger.revenueByClientAndProject({ from: '2026-10-01', to: '2026-10-31' });
+    expect(lines.reduce((cents, l) => cents + Math.round(l.amount * 100), 0)).toBe(9000);
+    expect(lines.map((l) => [l.client, l.amount])).toEqual(byClient.map((c) => [c.name, c.amount]));
     expect((await f.ledger.receivablesAging()).buckets['1-30']).toBe(90);
     expect((await f.ledger.createInvoice({ client: 'Next', lines: line(1), idempotencyKey: 'next' })).invoice.number).toBe('INV/2026/01001');
+  });
+
+  it('splits revenue by client and project from the notes, as written by hand', async () => {
+    f.writeNote('Accounting/Invoices/INV-2026-00001.md', invoiceNote(1, 1200, { client: 'Acme', project: 'Website' }));
+    f.writeNote('Accounting/Invoices/INV-2026-00002.md', invoiceNote(2, 300, { client: 'Acme' }));
+    f.writeNote('Accounting/Invoices/INV-2026-00003.md', invoiceNote(3, 800, { client: 'Acme', project: 'Website', status: 'paid', payments: [{ id: 'PAY-1', date: '2026-10-05', amount: 800 }] }));
+    f.writeNote('Accounting/Invoices/INV-2026-00004.md', invoiceNote(4, 2500, { client: 'Globex', project: 'Audit' }));
+    f.writeNote('Accounting/Invoices/INV-2026-00005.md', invoiceNote(5, 9000, { client: 'Globex', project: 'Audit', status: 'cancelled' }));
+    expect(await f.ledger.revenueByClientAndProject({ from: '2026-10-01', to: '2026-10-31' })).toEqual([
+      { client: 'Globex', project: 'Audit', amount: 2500 },
+      { client: 'Acme', project: 'Website', amount: 2000 },
+      { client: 'Acme', project: null, amount: 300 },
+    ]);
   });
 
   it('sorts equal amounts by name', async () => {

@@ -55,6 +55,8 @@ function moveFields(version: FakeOdooMajor): ModelDef['fields'] {
       ['invoicing_legacy', 'Invoicing App Legacy'],
     ]),
     partner_id: f.m2o('Partner', 'res.partner'),
+    // Stored in Odoo (the partner's company, or the partner itself), so it can be grouped on;
+    // the test Odoo's partners have no parent company, so it is always the partner.
     commercial_partner_id: { type: 'many2one', string: 'Commercial Entity', relation: 'res.partner', compute: (row: Row) => row.partner_id ?? false },
     date: f.date('Date', { required: true }),
     invoice_date: f.date('Invoice/Bill Date'),

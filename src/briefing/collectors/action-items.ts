@@ -1,0 +1,69 @@
+/**
+ * What needs the owner's decision now: requests waiting for approval (those
+ * about to expire first), overdue invoices to chase, and tasks the employee
+ * gave back with an alert.
+ */
+import { daysPastDue, type AccountingPort } from '../../accounting/accounting-port';
+import { localDay } from '../../accounting/dates';
+import type { Clock } from '../../core/clock';
+import type { VaultLayout } from '../../core/layout';
+import { listPendingApprovals, readAttention } from '../../vault/dashboard-sources';
+import type { VaultPort } from '../../vault/vault-port';
+import type { ActionItem } from '../briefing-data';
+import type { OverdueInvoice } from '../insights';
+import { money } from '../render/format-money';
+
+export interface ActionItemsDeps {
+  vault: VaultPort;
+  layout: VaultLayout;
+  clock: Clock;
+  books: () => Promise<AccountingPort>;
+  currency: string;
+  locale: string;
+}
+
+const HOUR_MS = 3_600_000;
+/** Overdue invoices listed at most; the rest are in "Show unpaid invoices". */
+const OVERDUE_ROWS = 10;
+const PRIORITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+export class ActionItemsCollector {
+  readonly name = 'action items';
+
+  constructor(private readonly deps: ActionItemsDeps) {}
+
+  /** The items, most urgent first, the overdue invoices (for the insights) and what could not be read. */
+  async collect(): Promise<{ items: ActionItem[]; overdue: OverdueInvoice[]; problems: string[] }> {
+    const items: ActionItem[] = [];
+    const overdueInvoices: OverdueInvoice[] = [];
+    const problems: string[] = [];
+    const { vault, layout, clock } = this.deps;
+    const now = clock.now().getTime();
+    for (const request of await listPendingApprovals(vault, layout.pendingApproval)) {
+      const expires = request.expires ? Date.parse(request.expires) : NaN;
+      const hours = Number.isNaN(expires) ? null : Math.round((expires - now) / HOUR_MS);
+      const when = hours === null ? '' : hours <= 0 ? ', expired' : hours < 48 ? `, expires in ${hours} ${hours === 1 ? 'hour' : 'hours'}` : `, expires ${localDay(new Date(expires))}`;
+      const amount = typeof request.amount === 'number' ? ` (${this.money(request.amount)})` : '';
+      items.push({ priority: hours !== null && hours < 24 ? 'high' : 'medium', text: `Approve or reject: ${request.title}${amount}${when}`, path: request.path });
+    }
+    try {
+      const today = localDay(clock.now());
+      const overdue = await (await this.deps.books()).listInvoices({ filter: 'overdue', asOf: today });
+      for (const invoice of overdue.map((i) => ({ i, days: daysPastDue(i.due, today) })).sort((a, b) => b.days - a.days).slice(0, OVERDUE_ROWS)) {
+        const label = invoice.i.number ?? `draft ${invoice.i.id}`;
+        overdueInvoices.push({ number: label, client: invoice.i.client, amountDue: invoice.i.amountDue, days: invoice.days });
+        items.push({ priority: invoice.days > 30 ? 'high' : 'medium', text: `Invoice ${label} to ${invoice.i.client}: ${this.money(invoice.i.amountDue)} overdue ${invoice.days} days; follow up or escalate` });
+      }
+    } catch (error) {
+      problems.push(`Overdue invoices could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const alert of (await readAttention(vault, layout, now - 14 * 24 * HOUR_MS)).filter((a) => a.level === 'alert')) {
+      items.push({ priority: 'high', text: alert.message, ...(alert.task ? { path: alert.task } : {}) });
+    }
+    return { items: items.sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]), overdue: overdueInvoices, problems };
+  }
+
+  private money(amount: number): string {
+    return money(amount, this.deps.currency, this.deps.locale);
+  }
+}
