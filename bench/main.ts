@@ -4,6 +4,7 @@ import { benchDaemonLatency } from './daemon-latency';
 import { benchBundleSize, benchPluginOnload } from './plugin-onload';
 import { benchLedgerReports, benchOdooReports } from './accounting-reports';
 import { benchAgentQueue, benchLoopOverhead } from './agent-loop';
+import { benchBriefing } from './briefing';
 
 /** `npm run bench`: prints the figures the project tracks. Each target is a goal, not a test. */
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await benchLedgerReports(10_000);
   await benchLoopOverhead(200);
   await benchAgentQueue(1_000);
+  await benchBriefing({ auditLines: 50_000, tasks: 5_000, invoices: 10_000 });
 }
 
 main().catch((error: unknown) => {

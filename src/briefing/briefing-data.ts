@@ -29,8 +29,8 @@ export interface Compared {
 
 export interface RevenueLine {
   client: string;
-  /** The client's projects this week, comma-separated ('' when none was named). */
-  projects: string;
+  /** The project ('' when the invoices named none): one line per client and project. */
+  project: string;
   amount: number;
 }
 

@@ -80,11 +80,14 @@ export class WeeklyBriefing {
     const target = await readRevenueTarget(vault, layout);
     if (target.problem) notes.push(`${target.problem}; ${target.source === 'handbook' ? "the handbook's target was used" : 'no target was used'}.`);
 
-    const finance = await this.section<FinanceSection>('finance', notes, () => new FinanceCollector({ books: this.deps.books, monthlyTarget: () => Promise.resolve(target.monthly), currency }).collect(week, previous));
-    const tasks = await this.section<TaskSection>('tasks', notes, () => new TaskCollector({ vault, layout, store: this.deps.store }).collect(week, previous));
-    const actions = await new ActionItemsCollector({ vault, layout, clock, books: this.deps.books, currency, locale }).collect();
+    // Side by side: the books' reads then share one look at the ledger's folders.
+    const [finance, tasks, actions, recentExpenses] = await Promise.all([
+      this.section<FinanceSection>('finance', notes, () => new FinanceCollector({ books: this.deps.books, monthlyTarget: () => Promise.resolve(target.monthly), currency }).collect(week, previous)),
+      this.section<TaskSection>('tasks', notes, () => new TaskCollector({ vault, layout, store: this.deps.store }).collect(week, previous)),
+      new ActionItemsCollector({ vault, layout, clock, books: this.deps.books, currency, locale }).collect(),
+      this.section<Expense[]>('expenses', notes, async () => (await this.deps.books()).listExpenses({ from: addDays(week.end, -90), to: week.end })),
+    ]);
     notes.push(...actions.problems);
-    const recentExpenses = await this.section<Expense[]>('expenses', notes, async () => (await this.deps.books()).listExpenses({ from: addDays(week.end, -90), to: week.end }));
     const insights = findInsights({ week, finance, tasks, overdue: actions.overdue, recentExpenses, currency, locale });
 
     const data: BriefingData = { week, generated: isoWithOffset(clock.now()), currency, locale, executiveSummary: '', summaryBy: 'rules', finance, tasks, actionItems: actions.items, insights, notes };

@@ -58,9 +58,14 @@ export class NoteFolder<T extends StoredRecord> {
     private readonly read: (path: string, content: string) => NoteReading<T>,
   ) {}
 
+  /** Bumped by every write the ledger makes: a snapshot taken before it is not shared after it. */
+  private generation = 0;
+  private inFlight: { generation: number; promise: Promise<FolderSnapshot<T>> } | null = null;
+
   /** Drops a note from the cache (after the ledger writes it). */
   forget(path: string): void {
     this.cache.delete(path);
+    this.generation += 1;
   }
 
   /** Reads one note afresh, bypassing the cache; null when it is gone. */
@@ -72,7 +77,25 @@ export class NoteFolder<T extends StoredRecord> {
     }
   }
 
-  async snapshot(): Promise<FolderSnapshot<T>> {
+  /**
+   * The folder as it is now. Calls that arrive while one is being read, with
+   * no write of the ledger in between, share it: a briefing asks a dozen
+   * reports at once, and each would otherwise list the whole folder. A call
+   * made after a write of the ledger (or after the shared read finished)
+   * reads afresh, so hand edits and new notes are always seen.
+   */
+  snapshot(): Promise<FolderSnapshot<T>> {
+    if (this.inFlight && this.inFlight.generation === this.generation) return this.inFlight.promise;
+    const entry = { generation: this.generation, promise: this.take() };
+    this.inFlight = entry;
+    const clear = () => {
+      if (this.inFlight === entry) this.inFlight = null;
+    };
+    entry.promise.then(clear, clear);
+    return entry.promise;
+  }
+
+  private async take(): Promise<FolderSnapshot<T>> {
     const files = (await this.vault.list(this.folder)).filter((f) => extension(f.path) === 'md');
     const live = new Set(files.map((f) => f.path));
     for (const path of this.cache.keys()) if (!live.has(path)) this.cache.delete(path);

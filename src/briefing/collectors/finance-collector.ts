@@ -46,11 +46,12 @@ export class FinanceCollector {
     const range = { from: week.start, to: week.end };
     const before = { from: previous.start, to: previous.end };
     const month = { from: monthStart(week.end), to: week.end };
-    const [pnl, pnlBefore, byClient, byProject, byCategory, byCategoryBefore, aging, agingBefore, cash, cashBefore, monthPnl, target] = await Promise.all([
+    const [pnl, pnlBefore, byClient, byProject, lines, byCategory, byCategoryBefore, aging, agingBefore, cash, cashBefore, monthPnl, target] = await Promise.all([
       books.profitAndLoss(range),
       books.profitAndLoss(before),
       books.revenueByClient(range),
       books.revenueByProject(range),
+      books.revenueByClientAndProject(range),
       books.expensesByCategory(range),
       books.expensesByCategory(before),
       books.receivablesAging(week.end),
@@ -64,7 +65,7 @@ export class FinanceCollector {
     return {
       currency: pnl.currency || this.deps.currency,
       books: books.backend === 'odoo' ? 'Odoo' : 'the vault ledger',
-      revenue: { ...compared(pnl.revenue, pnlBefore.revenue), byClient: sorted(byClient), byProject: sorted(byProject), lines: [] },
+      revenue: { ...compared(pnl.revenue, pnlBefore.revenue), byClient: sorted(byClient), byProject: sorted(byProject), lines: lines.map((l) => ({ client: l.client, project: l.project ?? '', amount: l.amount })) },
       expenses: {
         ...compared(pnl.expenses, pnlBefore.expenses),
         byCategory: sorted(byCategory).map((c) => {

@@ -54,7 +54,7 @@ export function financeView(finance: FinanceSection, locale: string): FinanceVie
           headers: ['Client', 'Project', 'Amount'],
           align: ['left', 'left', 'right'],
           rows: [
-            ...revenue.lines.map((line): Cell[] => [line.client, line.projects, cur(line.amount)]),
+            ...revenue.lines.map((line): Cell[] => [line.client, line.project || '—', cur(line.amount)]),
             [bold('Total'), md(''), bold(cur(revenue.current))],
           ],
         };

@@ -78,9 +78,10 @@ export function normalWeek(): BriefingData {
           { name: '(no project)', amount: 1250.5 },
         ],
         lines: [
-          { client: 'Client ABC', projects: 'Consulting', amount: 10000 },
-          { client: 'Client XYZ', projects: 'Development, Support', amount: 5000 },
-          { client: 'Northwind', projects: '', amount: 1250.5 },
+          { client: 'Client ABC', project: 'Consulting', amount: 10000 },
+          { client: 'Client XYZ', project: 'Development', amount: 3000 },
+          { client: 'Client XYZ', project: 'Support', amount: 2000 },
+          { client: 'Northwind', project: '', amount: 1250.5 },
         ],
       },
       expenses: {
