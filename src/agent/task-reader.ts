@@ -7,6 +7,7 @@
 import type { VaultLayout } from '../core/layout';
 import { basename, joinVaultPath } from '../core/paths';
 import { isInvoiceRequestNote } from '../accounting/invoice-request';
+import { SYNC_FIELDS } from '../accounting/sync-note-fields';
 import { TASK_TYPES } from '../vault/task-classifier';
 import type { Frontmatter } from '../vault/vault-port';
 import { linkTarget } from '../vault/wikilinks';
@@ -53,6 +54,16 @@ export function readTaskNote(path: string, frontmatter: Frontmatter, body: strin
   // Triage keeps the sender as `source` when the note had no `from` (e-mail headers); a path there is no sender.
   const from = text(frontmatter.from) ?? (facts.source.includes('/') && !facts.source.includes('@') ? undefined : facts.source === 'unknown' ? undefined : facts.source);
   if (from) facts.from = from;
+  // An overdue invoice of our own, brought in by the accounting sync: money owed to the business, not a bill.
+  if (frontmatter[SYNC_FIELDS.overdueId] !== undefined && typeof frontmatter.client === 'string') {
+    facts.overdueInvoice = {
+      number: text(frontmatter.invoice) ?? String(frontmatter[SYNC_FIELDS.overdueId]),
+      client: frontmatter.client,
+      amountDue: typeof frontmatter.amount_due === 'number' ? frontmatter.amount_due : 0,
+      currency: text(frontmatter.currency) ?? '',
+      daysOverdue: typeof frontmatter.days_overdue === 'number' ? frontmatter.days_overdue : 0,
+    };
+  }
   const planFile = planName.endsWith('.md') ? planName : `${planName}.md`;
   return { facts, plan: joinVaultPath(layout.plans, basename(planFile)), originTriggerId: text(frontmatter.origin_trigger_id) ?? triggerId };
 }

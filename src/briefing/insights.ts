@@ -83,8 +83,9 @@ function subscriptions(input: InsightInput, m: (n: number) => string): Insight[]
 function bottlenecks(tasks: TaskSection | null): Insight[] {
   if (!tasks || tasks.bottlenecks.length === 0) return [];
   const groups: Array<{ test: RegExp; text: (n: number, days: number) => string }> = [
-    { test: /^Waiting for approval/, text: (n, d) => `${n} ${n === 1 ? 'task' : 'tasks'} waited ${d} days in all on approvals: decide requests daily, or raise approval_amount_threshold in Company_Handbook.md if such amounts are routine.` },
-    { test: /^Waiting for your own steps/, text: (n, d) => `${n} ${n === 1 ? 'task' : 'tasks'} waited ${d} days in all for your own steps: set time aside for them, or hand them to someone.` },
+    // `d` is the delay past the expected time (the table's Delay column), not the wait itself (its Root Cause).
+    { test: /^Waiting for approval/, text: (n, d) => `${n} ${n === 1 ? 'task' : 'tasks'} ran ${d} ${d === 1 ? 'day' : 'days'} late in all, waiting for approval: decide requests daily, or raise approval_amount_threshold in Company_Handbook.md if such amounts are routine.` },
+    { test: /^Waiting for your own steps/, text: (n, d) => `${n} ${n === 1 ? 'task' : 'tasks'} ran ${d} ${d === 1 ? 'day' : 'days'} late in all, waiting for your own steps: set time aside for them, or hand them to someone.` },
     { test: /^Retrying/, text: (n) => `The books could not be reached for ${n} ${n === 1 ? 'task' : 'tasks'}: run "ai-employee doctor" (or Test connection in the settings) to check the Odoo connection.` },
     { test: /^The employee stopped/, text: (n) => `The employee gave up on ${n} ${n === 1 ? 'task' : 'tasks'}: see the alerts on the dashboard and what the error log says.` },
   ];

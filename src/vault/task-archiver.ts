@@ -69,7 +69,8 @@ export async function archiveTask(deps: ArchiveDeps, taskPath: string, planPath:
       fm.task = `[[${stem(task)}]]`;
     });
   }
-  const plan = await moveFree(vault, planPath, layout.done);
+  // A plan already in Done (a skill filed the task, then the loop closed its plan) stays: moving it onto itself would rename it `-2`.
+  const plan = dirname(planPath) === layout.done ? planPath : await moveFree(vault, planPath, layout.done);
   if (stem(plan) !== stem(planPath)) {
     await vault.processFrontMatter(task, (fm) => {
       fm.plan = `[[${stem(plan)}]]`;

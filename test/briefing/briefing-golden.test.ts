@@ -29,6 +29,8 @@ interface Outcome {
   books: Awaited<ReturnType<typeof booksReport>>;
   /** Days from arrival to Done of each task note finished in W10, from the notes themselves. */
   taskDays: number[];
+  /** The notes in Done/. */
+  done: string[];
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -51,7 +53,7 @@ async function generate(backend: Backend): Promise<Outcome> {
       .map((n) => h.fm(`Done/${n}`))
       .filter((fm) => String(fm.completed).startsWith('2026-03-0'))
       .map((fm) => (Date.parse(String(fm.completed)) - Date.parse(String(fm.triaged))) / 86_400_000);
-    return { page: h.read(result.path), fm: h.fm(result.path), data: result.data, books: await booksReport(await h.runtime.accounting()), taskDays };
+    return { page: h.read(result.path), fm: h.fm(result.path), data: result.data, books: await booksReport(await h.runtime.accounting()), taskDays, done: h.notes('Done') };
   } finally {
     await s.close();
   }
@@ -106,6 +108,12 @@ describe.each(BACKENDS.map((b) => [b.name, b] as const))('the 2026-W10 briefing 
     expect(t.averageDaysToComplete).toBe(average);
     expect(average).toBeGreaterThan(1);
     expect(o.page).toContain(`- Average time to completion: ${average} days`);
+    // The insight gives the delay past the expected 2 days, not a wait that contradicts the table's 3.2.
+    expect(o.page).toContain('4. 1 task ran 1.2 days late in all, waiting for approval: decide requests daily');
+    // Every finished task sits in Done/ beside its plan, under the same name (the newsletter
+    // the employee filed itself included: its plan was once renamed `-2` there).
+    const tasks = o.done.filter((n) => !n.startsWith('Plan_'));
+    expect(o.done.filter((n) => n.startsWith('Plan_')).sort()).toEqual(tasks.map((n) => `Plan_${n}`).sort());
   });
 });
 

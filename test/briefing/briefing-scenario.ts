@@ -127,3 +127,8 @@ export async function workTheWeeks(h: AgentHarness): Promise<void> {
   await at('2026-03-05T15:00:00', () => h.editFm(h.only('Pending_Approval'), (fm) => void (fm.status = 'approved')));
   await at('2026-03-06T10:00:00', () => h.drop('Email quote.md', email('Riverside Bakery <owner@riverside.com>', 'Quote', '2026-03-06T09:00:00Z', 'Could you send us a quote for a new website? Budget around $3,000.')));
 }
+
+/** An email in the inbox format triage reads. */
+export function emailItem(from: string, subject: string, received: string, body: string): string {
+  return email(from, subject, received, body);
+}

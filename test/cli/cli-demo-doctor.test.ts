@@ -68,7 +68,8 @@ describe('demo', () => {
     expect(filesBelow(path.join(dir, 'Quarantine')).some((f) => f.endsWith('.why.md'))).toBe(true);
     // The #accounting invoice request became a draft invoice in the vault ledger, and the summary says so.
     const invoices = markdownFiles(path.join(dir, 'Accounting', 'Invoices')).map((f) => fs.readFileSync(path.join(dir, 'Accounting', 'Invoices', f), 'utf8'));
-    expect(invoices).toHaveLength(2);
+    // Four from the books the demo starts with, one from the invoice request, one from the WhatsApp message.
+    expect(invoices).toHaveLength(6);
     const northwind = invoices.find((n) => /^client: Northwind Traders$/m.test(n)) ?? '';
     expect(northwind).toMatch(/^amount: 2400$/m);
     expect(northwind).toMatch(/^status: draft$/m);
@@ -78,6 +79,15 @@ describe('demo', () => {
     expect(abc).toMatch(/^amount: 10000$/m);
     expect(abc).toMatch(/^status: draft$/m);
     expect(first.stdout).toContain('2 drafts (12,400.00 USD) to check and post');
+    // Last week's CEO briefing, from those books, linked from the dashboard.
+    const briefings = markdownFiles(path.join(dir, 'Briefings')).filter((f) => /^CEO-\d{4}-W\d{2}\.md$/.test(f));
+    expect(briefings).toHaveLength(1);
+    const briefing = fs.readFileSync(path.join(dir, 'Briefings', briefings[0] ?? ''), 'utf8');
+    expect(readFrontmatter(briefing)).toMatchObject({ type: 'briefing', revenue_total: 4150, expenses_total: 204.99, profit: 3945.01 });
+    expect(briefing).toContain('| Blue Harbor Cafe | Website');
+    expect(briefing).toContain('Follow up with Acme Builders');
+    expect(first.stdout).toContain(`Weekly CEO briefing for last week: Briefings/${briefings[0] ?? ''}`);
+    expect(fs.readFileSync(path.join(dir, 'Dashboard.md'), 'utf8')).toContain(`[[Briefings/${(briefings[0] ?? '').replace(/\.md$/, '')}|`);
     const pending = markdownFiles(path.join(dir, 'Pending_Approval'));
     expect(pending).toHaveLength(1);
     const request = readFrontmatter(fs.readFileSync(path.join(dir, 'Pending_Approval', pending[0] ?? ''), 'utf8'));
@@ -108,8 +118,8 @@ describe('demo', () => {
     const url = await closedPortUrl();
     const r = await runCli(['demo', dir], { env: { ODOO_URL: url, ODOO_DB: 'odoo', ODOO_USERNAME: 'admin', ODOO_API_KEY: 'not-used-key' } });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(r.stdout).toContain('Books (the vault ledger, Accounting/): 2 invoices');
-    expect(markdownFiles(path.join(dir, 'Accounting', 'Invoices'))).toHaveLength(2);
+    expect(r.stdout).toContain('Books (the vault ledger, Accounting/): 6 invoices');
+    expect(markdownFiles(path.join(dir, 'Accounting', 'Invoices'))).toHaveLength(6);
   });
 
   it('refuses a folder that has other things in it and leaves it untouched', async () => {

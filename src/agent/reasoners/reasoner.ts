@@ -20,6 +20,8 @@ export interface TaskFacts {
   priority: string;
   triggerId: string;
   receivedIso: string;
+  /** Set when the task is one of the business's own invoices that the accounting sync found overdue. */
+  overdueInvoice?: { number: string; client: string; amountDue: number; currency: string; daysOverdue: number };
 }
 
 export interface ReasonInput {

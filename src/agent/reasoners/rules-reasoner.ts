@@ -114,6 +114,7 @@ export class RulesReasoner implements Reasoner {
   readonly kind = 'rules';
 
   reason(input: ReasonInput): Promise<Reasoning> {
+    if (input.task.overdueInvoice) return Promise.resolve(overdueInvoicePlan(input.task.overdueInvoice, input.handbook.currency));
     const text = `${input.task.title}\n${input.task.body}`;
     const notes: string[] = [];
     const hostile = isHostileInstruction(text);
@@ -133,4 +134,20 @@ export class RulesReasoner implements Reasoner {
     const summary = `${intent.replace(/_/g, ' ')}${cue ? ` ("${cue}")` : ''}${facts.client ? `, ${facts.client}` : ''}${facts.money ? `, ${money(facts.money, input.handbook.currency)}` : ''}`;
     return Promise.resolve({ plan: { intent, summary, context, actions, human_steps }, reasoner: 'rules', notes });
   }
+}
+
+/** One of our invoices is overdue: tell the owner and leave the reminder to them (e-mail comes with the mail integration). */
+function overdueInvoicePlan(invoice: NonNullable<ReasonInput['task']['overdueInvoice']>, fallbackCurrency: string): Reasoning {
+  const amount = `${formatAmount(invoice.amountDue)} ${invoice.currency || fallbackCurrency}`;
+  return {
+    plan: {
+      intent: 'invoice_overdue',
+      summary: `invoice ${invoice.number} to ${invoice.client} is ${invoice.daysOverdue} days overdue (${amount} due)`,
+      context: { client_name: invoice.client, amount: invoice.amountDue, ...(invoice.currency ? { currency: invoice.currency } : {}) },
+      actions: [notify(`Invoice ${invoice.number} to ${invoice.client} is ${invoice.daysOverdue} days overdue: ${amount} still to be paid.`, invoice.daysOverdue > 30 ? 'high' : 'normal')],
+      human_steps: [`Send ${invoice.client} a payment reminder for ${invoice.number} (${amount})`, 'Mark it paid when the money arrives (ai-employee accounting pay)'],
+    },
+    reasoner: 'rules',
+    notes: [],
+  };
 }

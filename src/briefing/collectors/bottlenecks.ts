@@ -19,6 +19,7 @@ export const EXPECTED_DAYS_BY_INTENT: Readonly<Record<string, number>> = {
   quote_request: 3,
   meeting: 2,
   informational: 1,
+  invoice_overdue: 7,
   unknown: 3,
 };
 
