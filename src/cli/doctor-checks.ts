@@ -9,6 +9,8 @@ import { readHandbook } from '../vault/handbook';
 import type { CliContext } from './cli-context';
 import { describeHolder } from './describe-holder';
 import { describeOdoo, isConfigurationKind } from './accounting-books';
+import { configuredLlm } from '../agent/reasoners/create-reasoner';
+import { isLlmError } from '../agent/llm/llm-error';
 
 export interface Check {
   name: string;
@@ -38,7 +40,7 @@ export async function runDoctorChecks(ctx: CliContext): Promise<Check[]> {
 
   const missing: string[] = [];
   for (const folder of layoutFolders(layout)) if (!(await vault.exists(folder))) missing.push(folder);
-  for (const file of [layout.dashboard, layout.handbook]) if (!(await vault.exists(file))) missing.push(file);
+  for (const file of [layout.dashboard, layout.handbook, layout.businessGoals]) if (!(await vault.exists(file))) missing.push(file);
   if (missing.length) add('Layout', 'warn', `missing ${missing.join(', ')}; run "init" (it never overwrites anything)`);
   else add('Layout', 'ok', 'all folders and notes present');
 
@@ -57,7 +59,34 @@ export async function runDoctorChecks(ctx: CliContext): Promise<Check[]> {
   else add('Runner', 'ok', `${describeHolder(lease.holder)}, last heartbeat ${lease.heartbeatAt}${lease.stale ? ' (stale: the next runner takes over)' : ''}`);
 
   checks.push(await checkOdoo(ctx));
+  checks.push(await checkLlm(ctx));
   return checks;
+}
+
+/**
+ * The LLM, when the employee is set to reason with one: one short real
+ * request, so a wrong address, model or key is found now, not on the next
+ * task (where the rules would quietly take over).
+ */
+async function checkLlm(ctx: CliContext): Promise<Check> {
+  const secrets = ctx.runtime.deps.secrets;
+  const masks = new SecretRegistry();
+  await masks.addFrom(secrets);
+  const describe = (error: unknown) => masks.mask(isLlmError(error) ? error.describe() : error instanceof Error ? error.message : String(error), '[redacted]');
+  let llm;
+  try {
+    llm = await configuredLlm(ctx.settings, secrets);
+  } catch (error) {
+    return { name: 'LLM', status: 'fail', kind: 'config', detail: describe(error) };
+  }
+  if (!llm) return { name: 'LLM', status: 'skip', kind: 'connection', detail: 'not used; the built-in rules decide' };
+  try {
+    const answer = await llm.client.complete({ system: 'You are a connection test.', user: 'Reply with the single word OK.' });
+    return { name: 'LLM', status: 'ok', kind: 'connection', detail: `${ctx.settings.agent.llm.provider} model ${answer.model} answered` };
+  } catch (error) {
+    const config = isLlmError(error) && (error.kind === 'bad_credentials' || error.kind === 'permission' || error.kind === 'not_found' || error.kind === 'bad_request');
+    return { name: 'LLM', status: 'fail', kind: config ? 'config' : 'connection', detail: describe(error) };
+  }
 }
 
 /**
