@@ -6,8 +6,10 @@ import { CREDENTIAL_NAMES, type SecretsPort } from './secrets';
 import { AuditLog } from './logs/audit-log';
 import { ErrorLog } from './logs/error-log';
 import { SecretRegistry } from './logs/secret-registry';
-import { rotateLogs } from './logs/log-rotation';
 import { Scheduler, type TickResult, type TimerFunctions } from './scheduler/scheduler';
+import { ACCOUNTING_JOBS, AGENT_JOB, CORE_JOBS, ODOO_HEALTH_EVERY_MINUTES, registerRuntimeJobs } from './runtime-jobs';
+
+export { ACCOUNTING_JOBS, AGENT_JOB, BRIEFING_JOB, CORE_JOBS } from './runtime-jobs';
 import type { VaultPort } from '../vault/vault-port';
 import { initVault } from '../vault/init-vault';
 import { Triage } from '../vault/triage';
@@ -21,7 +23,6 @@ import { AccountingSync } from '../accounting/accounting-sync';
 import { Agent } from '../agent/agent';
 import { configuredLlm, createReasoner } from '../agent/reasoners/create-reasoner';
 import { WeeklyBriefing } from '../briefing/weekly-briefing';
-import { weekJustEnded } from '../briefing/briefing-week';
 
 /** Everything the runtime needs from its host (the plugin or the CLI). */
 export interface RuntimeDeps {
@@ -35,29 +36,6 @@ export interface RuntimeDeps {
   /** How long to wait between size checks of a file that may still be written. */
   sleep?: (ms: number) => Promise<void>;
 }
-
-/** The jobs every runner registers; later features add theirs through {@link Runtime.scheduler}. */
-export const CORE_JOBS = {
-  triage: 'vault.triage',
-  completion: 'vault.completion',
-  dashboard: 'dashboard.refresh',
-  logs: 'logs.maintenance',
-} as const;
-
-/** The accounting jobs: the sync always, the health check only when Odoo is configured. */
-export const ACCOUNTING_JOBS = {
-  sync: 'accounting.sync',
-  health: 'accounting.health',
-} as const;
-
-/** The employee's own job: read approval decisions and work every task's Ralph loop. */
-export const AGENT_JOB = 'agent.loop';
-
-/** The weekly CEO briefing, for the week just ended. */
-export const BRIEFING_JOB = 'briefing.weekly';
-
-/** How often a configured Odoo is checked, so a broken connection is noticed before it is needed. */
-const ODOO_HEALTH_EVERY_MINUTES = 5;
 
 /**
  * Builds every service from settings + ports. The plugin, the CLI and (later)
@@ -164,9 +142,7 @@ export class Runtime {
     });
     // Due jobs run in registration order: new items are triaged, worked, closed and
     // synced, and the briefing written, before the dashboard is drawn.
-    this.registerCoreJobs();
-    this.registerBriefingJob();
-    this.registerDashboardJob();
+    registerRuntimeJobs(this);
   }
 
   get settings(): Settings {
@@ -252,80 +228,6 @@ export class Runtime {
     await Promise.all([watcher?.stop(), this.scheduler.stop()]);
     await this.bus.drain();
     await this.lease.release();
-  }
-
-  private registerCoreJobs(): void {
-    const s = this.settings.schedules;
-    const every = (minutes: number) => ({ kind: 'every' as const, minutes });
-    const jobs = [
-      { id: CORE_JOBS.triage, title: 'Triage inbox', schedule: every(s.triageEveryMinutes), work: () => this.triage.triageInbox() },
-      ...(this.settings.agent.enabled ? [{ id: AGENT_JOB, title: 'Work the tasks (Ralph loop) and read approvals', schedule: every(s.agentEveryMinutes), work: () => this.agentPass() }] : []),
-      { id: CORE_JOBS.completion, title: 'Move finished plans to done', schedule: every(s.triageEveryMinutes), work: () => this.completion.completeFinishedPlans() },
-      {
-        id: CORE_JOBS.logs,
-        title: 'Rotate and prune logs',
-        schedule: every(s.logMaintenanceEveryMinutes),
-        work: () =>
-          rotateLogs({
-            vault: this.deps.vault,
-            logsFolder: this.layout.logs,
-            archiveFolder: this.layout.logsArchive,
-            clock: this.clock,
-            retentionDays: this.settings.logs.retentionDays,
-          }),
-      },
-    ];
-    for (const { work, ...job } of jobs) {
-      this.scheduler.register({
-        ...job,
-        run: async () => {
-          await work();
-        },
-      });
-    }
-    this.registerAccountingJobs();
-  }
-
-  private registerBriefingJob(): void {
-    if (!this.settings.briefing.enabled) return;
-    const s = this.settings.schedules;
-    this.scheduler.register({
-      id: BRIEFING_JOB,
-      title: 'Write the weekly CEO briefing',
-      schedule: { kind: 'weekly', day: s.weeklyBriefingDay, at: s.weeklyBriefingTime },
-      run: async ({ slot }) => {
-        await this.briefing.generate(weekJustEnded(slot));
-      },
-    });
-  }
-
-  private registerDashboardJob(): void {
-    this.scheduler.register({
-      id: CORE_JOBS.dashboard,
-      title: 'Refresh dashboard',
-      schedule: { kind: 'every', minutes: this.settings.schedules.dashboardEveryMinutes },
-      run: async () => {
-        await this.dashboard.refresh();
-      },
-    });
-  }
-
-  /** One pass of the employee; the job fails only when a task could not be worked at all (each is logged). */
-  private async agentPass(): Promise<void> {
-    const report = await this.agent.runPass();
-    if (report.failed.length > 0) throw new Error(`${report.failed.length} task(s) could not be worked: ${report.failed.map((f) => f.task).join(', ')}`);
-  }
-
-  private registerAccountingJobs(): void {
-    this.scheduler.register({
-      id: ACCOUNTING_JOBS.sync,
-      title: 'Sync accounting',
-      schedule: { kind: 'every', minutes: this.settings.schedules.accountingSyncEveryMinutes },
-      run: async () => {
-        // Failures of the books are logged where they happen (AuditedAccounting); the run's report says what waits.
-        await this.accountingSync.run();
-      },
-    });
   }
 
   /**
