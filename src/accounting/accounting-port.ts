@@ -64,10 +64,10 @@ export interface CreateInvoiceResult {
   created: boolean;
 }
 
-export type InvoiceFilter = 'all' | 'unpaid' | 'overdue';
+export type InvoiceFilter = 'all' | 'unpaid' | 'overdue' | 'draft';
 
 export interface ListInvoicesInput {
-  /** `unpaid`: posted with something left to pay; `overdue`: unpaid and past due. */
+  /** `unpaid`: posted with something left to pay; `overdue`: unpaid and past due; `draft`: not posted yet. */
   filter: InvoiceFilter;
   /** The day "overdue" is measured against; defaults to today. */
   asOf?: string;

@@ -72,6 +72,8 @@ export interface TaskSection {
 
 export interface ActionItem {
   priority: 'high' | 'medium' | 'low';
+  /** A request to approve, an overdue invoice to chase, drafts to post, or an alert from the employee. */
+  kind: 'approval' | 'overdue' | 'drafts' | 'alert';
   text: string;
   /** A note to open, when there is one. */
   path?: string;

@@ -14,7 +14,8 @@ export function deterministicSummary(data: SummaryInput): string {
   const m = (n: number) => money(n, data.currency, data.locale);
   const sentences: string[] = [];
   const f = data.finance;
-  if (f) {
+  if (!f) sentences.push('There are no money figures this week: the books could not be read (see the note at the end).');
+  else {
     const change = f.revenue.changePct === null ? '' : ` (${pct(f.revenue.changePct, data.locale)} on last week)`;
     sentences.push(
       f.revenue.current === 0 && f.expenses.current === 0
@@ -23,12 +24,15 @@ export function deterministicSummary(data: SummaryInput): string {
     );
   }
   const t = data.tasks;
-  const decisions = data.actionItems.length;
+  const approvals = data.actionItems.filter((i) => i.kind === 'approval').length;
+  const others = data.actionItems.length - approvals;
+  const open = [approvals > 0 ? `${approvals} ${approvals === 1 ? 'request waits' : 'requests wait'} for your approval` : '', others > 0 ? `${others} other action ${others === 1 ? 'item is' : 'items are'} listed below` : '']
+    .filter(Boolean)
+    .join(' and ');
   if (t) {
-    const waiting = decisions === 0 ? 'nothing waits for your decision' : `${decisions} ${decisions === 1 ? 'item waits' : 'items wait'} for your decision`;
-    sentences.push(`${t.completed.current} ${t.completed.current === 1 ? 'task was' : 'tasks were'} completed and ${t.pending.current} ${t.pending.current === 1 ? 'is' : 'are'} open; ${waiting}.`);
-  } else if (decisions > 0) {
-    sentences.push(`${decisions} ${decisions === 1 ? 'item waits' : 'items wait'} for your decision.`);
+    sentences.push(`${t.completed.current} ${t.completed.current === 1 ? 'task was' : 'tasks were'} completed and ${t.pending.current} ${t.pending.current === 1 ? 'is' : 'are'} open; ${open || 'nothing waits for your decision'}.`);
+  } else if (open) {
+    sentences.push(`${open.charAt(0).toUpperCase()}${open.slice(1)}.`);
   }
   const first = data.insights[0];
   if (first) sentences.push(`First for next week: ${first.text.charAt(0).toLowerCase()}${first.text.slice(1)}`);
@@ -51,7 +55,8 @@ function figures(data: SummaryInput): Record<string, unknown> {
       top_clients: data.finance.revenue.byClient.slice(0, 3),
     },
     tasks: data.tasks && { completed: data.tasks.completed.current, open: data.tasks.pending.current, awaiting_approval: data.tasks.awaitingApproval, bottlenecks: data.tasks.bottlenecks.length },
-    decisions_waiting: data.actionItems.length,
+    approvals_waiting: data.actionItems.filter((i) => i.kind === 'approval').length,
+    other_action_items: data.actionItems.filter((i) => i.kind !== 'approval').length,
     insights: data.insights.map((i) => i.text),
   };
 }

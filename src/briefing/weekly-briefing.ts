@@ -6,7 +6,7 @@
  * one, writes `Briefings/CEO-YYYY-Www.md` and announces it on the bus.
  */
 import type { TaskStateStore } from '../agent/task-state';
-import type { AccountingPort, Expense } from '../accounting/accounting-port';
+import type { AccountingPort } from '../accounting/accounting-port';
 import { addDays } from '../accounting/dates';
 import type { LlmClient } from '../agent/llm/llm-types';
 import { isoWithOffset, type Clock } from '../core/clock';
@@ -16,7 +16,7 @@ import type { VaultLayout } from '../core/layout';
 import type { AuditLogger, ErrorLogger } from '../core/logs/log-types';
 import { readHandbook } from '../vault/handbook';
 import { VaultError, type VaultPort } from '../vault/vault-port';
-import type { BriefingData, FinanceSection, TaskSection } from './briefing-data';
+import type { BriefingData } from './briefing-data';
 import { briefingWeek, previousWeek } from './briefing-week';
 import { writeBriefing } from './briefing-writer';
 import { readRevenueTarget } from './business-goals';
@@ -82,19 +82,25 @@ export class WeeklyBriefing {
 
     // Side by side: the books' reads then share one look at the ledger's folders.
     const [finance, tasks, actions, recentExpenses] = await Promise.all([
-      this.section<FinanceSection>('finance', notes, () => new FinanceCollector({ books: this.deps.books, monthlyTarget: () => Promise.resolve(target.monthly), currency }).collect(week, previous)),
-      this.section<TaskSection>('tasks', notes, () => new TaskCollector({ vault, layout, store: this.deps.store }).collect(week, previous)),
+      this.section('finance', () => new FinanceCollector({ books: this.deps.books, monthlyTarget: () => Promise.resolve(target.monthly), currency }).collect(week, previous)),
+      this.section('tasks', () => new TaskCollector({ vault, layout, store: this.deps.store }).collect(week, previous)),
       new ActionItemsCollector({ vault, layout, clock, books: this.deps.books, currency, locale }).collect(),
-      this.section<Expense[]>('expenses', notes, async () => (await this.deps.books()).listExpenses({ from: addDays(week.end, -90), to: week.end })),
+      this.section('recurring costs', async () => (await this.deps.books()).listExpenses({ from: addDays(week.end, -90), to: week.end })),
     ]);
-    notes.push(...actions.problems);
-    const insights = findInsights({ week, finance, tasks, overdue: actions.overdue, recentExpenses, currency, locale });
+    // In a fixed order, and one cause (the books unreachable) said once however many sections it failed.
+    const said = new Set<string>();
+    for (const [topic, problem] of [...[finance, tasks, recentExpenses].map((s) => [s.topic, s.problem] as const), ...actions.problems.map((p) => ['Overdue invoices', p] as const)]) {
+      if (problem === undefined || said.has(problem)) continue;
+      said.add(problem);
+      notes.push(`${topic.charAt(0).toUpperCase()}${topic.slice(1)}: ${problem}`);
+    }
+    const insights = findInsights({ week, finance: finance.value, tasks: tasks.value, overdue: actions.overdue, recentExpenses: recentExpenses.value, currency, locale });
 
-    const data: BriefingData = { week, generated: isoWithOffset(clock.now()), currency, locale, executiveSummary: '', summaryBy: 'rules', finance, tasks, actionItems: actions.items, insights, notes };
+    const data: BriefingData = { week, generated: isoWithOffset(clock.now()), currency, locale, executiveSummary: '', summaryBy: 'rules', finance: finance.value, tasks: tasks.value, actionItems: actions.items, insights, notes };
     data.executiveSummary = deterministicSummary(data);
     await this.summarizeWithLlm(data);
 
-    const reported = finance ? await (await this.deps.books()).profitAndLoss({ from: week.start, to: week.end }) : null;
+    const reported = finance.value ? await (await this.deps.books()).profitAndLoss({ from: week.start, to: week.end }) : null;
     const problems = briefingProblems(data, reported);
     if (problems.length) throw new BriefingValidationError(week.label, problems);
 
@@ -107,20 +113,19 @@ export class WeeklyBriefing {
       source: 'briefing',
       status: 'success',
       duration_ms: Math.max(0, clock.now().getTime() - started),
-      details: { path, week: week.label, revenue_total: finance?.revenue.current, expenses_total: finance?.expenses.current, profit: finance?.profit.current, template: rendered.usedTemplate, summary_by: data.summaryBy },
+      details: { path, week: week.label, revenue_total: finance.value?.revenue.current, expenses_total: finance.value?.expenses.current, profit: finance.value?.profit.current, template: rendered.usedTemplate, summary_by: data.summaryBy },
     });
     this.deps.bus.emit('briefing.generated', { path, week: week.label });
     return rendered.problem ? { path, data, templateProblem: rendered.problem } : { path, data };
   }
 
-  /** A section's figures, or null (with a note and an error-log line) when its source fails. */
-  private async section<T>(name: string, notes: string[], collect: () => Promise<T>): Promise<T | null> {
+  /** A section's figures, or null with the problem (also in the error log) when its source fails. */
+  private async section<T>(topic: string, collect: () => Promise<T>): Promise<{ topic: string; value: T | null; problem?: string }> {
     try {
-      return await collect();
+      return { topic, value: await collect() };
     } catch (error) {
-      notes.push(`The ${name} figures could not be read: ${message(error)}`);
-      await this.deps.errors.log({ source: 'briefing', error, message: `The briefing's ${name} figures could not be read: ${message(error)}`, context: { section: name } });
-      return null;
+      await this.deps.errors.log({ source: 'briefing', error, message: `The briefing's ${topic} could not be read: ${message(error)}`, context: { section: topic } });
+      return { topic, value: null, problem: message(error) };
     }
   }
 

@@ -11,8 +11,8 @@ Commands:
                    create a customer invoice (a draft unless --post); --date is the issue day (default today),
                    --due defaults to 30 days later; --key makes re-running the same command safe
   post NUMBER      post a draft invoice (Odoo numbers it then; use the id a draft shows)
-  invoices [--unpaid|--overdue]
-                   list customer invoices (all, still to be paid, or past their due day)
+  invoices [--unpaid|--overdue|--draft]
+                   list customer invoices (all, still to be paid, past their due day, or not posted yet)
   pay NUMBER [--amount N] [--date YYYY-MM-DD]
                    record a payment received for an invoice (default: everything still due, today)
   expense --amount N --category C [--description T] [--date YYYY-MM-DD] [--vendor V] [--key K]
@@ -82,6 +82,7 @@ const OPTIONS = {
   post: { type: 'boolean' },
   unpaid: { type: 'boolean' },
   overdue: { type: 'boolean' },
+  draft: { type: 'boolean' },
   category: { type: 'string' },
   vendor: { type: 'string' },
   from: { type: 'string' },
@@ -98,7 +99,7 @@ const COMMON: readonly OptionName[] = ['vault', 'env-file', 'json', 'quiet', 'he
 const ALLOWED: Record<(typeof ACCOUNTING_ACTIONS)[number], readonly OptionName[]> = {
   invoice: ['client', 'amount', 'description', 'date', 'due', 'project', 'key', 'post'],
   post: [],
-  invoices: ['unpaid', 'overdue'],
+  invoices: ['unpaid', 'overdue', 'draft'],
   pay: ['amount', 'date'],
   expense: ['amount', 'category', 'description', 'date', 'vendor', 'key'],
   report: ['from', 'to', 'as-of'],
@@ -166,10 +167,10 @@ function parseRequest(action: (typeof ACCOUNTING_ACTIONS)[number], rest: string[
     }
     case 'invoices': {
       noPositionals(action, rest);
-      if (values.unpaid === true && values.overdue === true) {
-        throw new AccountingUsageError('--unpaid and --overdue cannot be used together (every overdue invoice is also unpaid); pick one.');
+      if ([values.unpaid, values.overdue, values.draft].filter((v) => v === true).length > 1) {
+        throw new AccountingUsageError('--unpaid, --overdue and --draft cannot be used together (every overdue invoice is also unpaid, and a draft is neither); pick one.');
       }
-      return { action, filter: values.overdue === true ? 'overdue' : values.unpaid === true ? 'unpaid' : 'all' };
+      return { action, filter: values.draft === true ? 'draft' : values.overdue === true ? 'overdue' : values.unpaid === true ? 'unpaid' : 'all' };
     }
     case 'post':
       return { action, invoice: invoiceArgument(action, rest) };

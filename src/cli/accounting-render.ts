@@ -77,8 +77,8 @@ export function renderInvoice(invoice: Invoice): string[] {
   return lines;
 }
 
-const EMPTY: Record<InvoiceFilter, string> = { all: 'No invoices yet.', unpaid: 'No unpaid invoices.', overdue: 'No overdue invoices.' };
-const TITLE: Record<InvoiceFilter, string> = { all: 'Invoices', unpaid: 'Unpaid invoices', overdue: 'Overdue invoices' };
+const EMPTY: Record<InvoiceFilter, string> = { all: 'No invoices yet.', unpaid: 'No unpaid invoices.', overdue: 'No overdue invoices.', draft: 'No draft invoices.' };
+const TITLE: Record<InvoiceFilter, string> = { all: 'Invoices', unpaid: 'Unpaid invoices', overdue: 'Overdue invoices', draft: 'Draft invoices (not posted yet)' };
 
 /**
  * The invoice list. Amounts share the currency in the header when all

@@ -140,6 +140,7 @@ function invoiceCases(kit: ContractKit): void {
     expect(sortedNumbers(await kit.port.listInvoices({ filter: 'all' }))).toEqual(sortedNumbers([early, late, draft]));
     expect(sortedNumbers(await kit.port.listInvoices({ filter: 'unpaid' }))).toEqual(sortedNumbers([early, late]));
     expect(await kit.port.listInvoices({ filter: 'overdue' })).toEqual([]);
+    expect((await kit.port.listInvoices({ filter: 'draft' })).map((i) => ({ client: i.client, status: i.status, amountTotal: i.amountTotal }))).toEqual([{ client: 'Client C', status: 'draft', amountTotal: 3000 }]);
 
     kit.clock.set('2026-11-15T10:00:00');
     const overdue = await kit.port.listInvoices({ filter: 'overdue' });

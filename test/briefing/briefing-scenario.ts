@@ -97,7 +97,10 @@ export async function booksReport(books: AccountingPort) {
   return { pnl, pnlBefore, aging, agingBefore, cash, cashBefore };
 }
 
-const email = (from: string, subject: string, received: string, body: string) => ['---', 'type: email', `from: "${from}"`, `subject: ${subject}`, `received: ${received}`, '---', body, ''].join('\n');
+/** An email in the inbox format triage reads. */
+export function emailItem(from: string, subject: string, received: string, body: string): string {
+  return ['---', 'type: email', `from: "${from}"`, `subject: ${subject}`, `received: ${received}`, '---', body, ''].join('\n');
+}
 
 /** Ticks the owner's own steps in a plan, as the owner would in Obsidian. */
 export function tickOwnerSteps(h: AgentHarness, plan: string): void {
@@ -108,7 +111,9 @@ export function tickOwnerSteps(h: AgentHarness, plan: string): void {
  * The employee's week: a meeting request in W09 handled the next day; in
  * W10 the spec's WhatsApp example (its post approved three days later: the
  * bottleneck), a newsletter filed at once, a meeting request answered the
- * next day, and a quote request still open at the week's end.
+ * next day, and a quote request still open at the week's end. The accounting
+ * sync also files the overdue January invoice as a task in W09, still open:
+ * so W09 received two tasks and W10 ends with a backlog of two.
  */
 export async function workTheWeeks(h: AgentHarness): Promise<void> {
   const at = async (when: string, work: () => void) => {
@@ -116,19 +121,14 @@ export async function workTheWeeks(h: AgentHarness): Promise<void> {
     work();
     await h.once();
   };
-  await at('2026-02-25T10:00:00', () => h.drop('Email from Jane.md', email('Jane Doe <jane@acme.com>', 'Catch-up', '2026-02-25T09:30:00Z', 'Can we meet next Tuesday to discuss the project?')));
+  await at('2026-02-25T10:00:00', () => h.drop('Email from Jane.md', emailItem('Jane Doe <jane@acme.com>', 'Catch-up', '2026-02-25T09:30:00Z', 'Can we meet next Tuesday to discuss the project?')));
   await at('2026-02-26T11:00:00', () => tickOwnerSteps(h, h.only('Plans', 'Plan_email_2026-02-25')));
   await at('2026-03-02T10:00:00', () => h.drop('WhatsApp from Client ABC.md', WHATSAPP_EXAMPLE.replace('2026-02-20T10:30:00Z', '2026-03-02T09:30:00Z')));
   await at('2026-03-03T09:00:00', () => {
-    h.drop('Email newsletter.md', email('News <news@example.com>', 'Tips', '2026-03-03T08:00:00Z', 'Our monthly newsletter: tips for small businesses'));
-    h.drop('Email from Sam.md', email('Sam Lee <sam@riverside.com>', 'Project review', '2026-03-03T08:30:00Z', 'Can we meet on Friday to review the project?'));
+    h.drop('Email newsletter.md', emailItem('News <news@example.com>', 'Tips', '2026-03-03T08:00:00Z', 'Our monthly newsletter: tips for small businesses'));
+    h.drop('Email from Sam.md', emailItem('Sam Lee <sam@riverside.com>', 'Project review', '2026-03-03T08:30:00Z', 'Can we meet on Friday to review the project?'));
   });
   await at('2026-03-04T16:00:00', () => tickOwnerSteps(h, h.only('Plans', 'Plan_email_2026-03-03_project-review')));
   await at('2026-03-05T15:00:00', () => h.editFm(h.only('Pending_Approval'), (fm) => void (fm.status = 'approved')));
-  await at('2026-03-06T10:00:00', () => h.drop('Email quote.md', email('Riverside Bakery <owner@riverside.com>', 'Quote', '2026-03-06T09:00:00Z', 'Could you send us a quote for a new website? Budget around $3,000.')));
-}
-
-/** An email in the inbox format triage reads. */
-export function emailItem(from: string, subject: string, received: string, body: string): string {
-  return email(from, subject, received, body);
+  await at('2026-03-06T10:00:00', () => h.drop('Email quote.md', emailItem('Riverside Bakery <owner@riverside.com>', 'Quote', '2026-03-06T09:00:00Z', 'Could you send us a quote for a new website? Budget around $3,000.')));
 }

@@ -20,7 +20,7 @@ describe('help', () => {
       const r = await runCli(args);
       expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
       expect(r.stdout).toContain('Usage: ai-employee accounting <command> --vault DIR');
-      for (const command of ['invoice --client NAME --amount N', 'invoices [--unpaid|--overdue]', 'post NUMBER', 'pay NUMBER', 'expense --amount N --category C', 'report pnl', 'report cash', 'report aging']) {
+      for (const command of ['invoice --client NAME --amount N', 'invoices [--unpaid|--overdue|--draft]', 'post NUMBER', 'pay NUMBER', 'expense --amount N --category C', 'report pnl', 'report cash', 'report aging']) {
         expect(r.stdout).toContain(command);
       }
     }
@@ -47,7 +47,8 @@ describe('usage errors exit 2 with a clear message and touch nothing', () => {
     ['a day that does not exist', ['invoice', '--client', 'A', '--amount', '5', '--due', '2026-02-30'], /--due must be a calendar day written YYYY-MM-DD.*not "2026-02-30"/],
     ['a day in another format', ['expense', '--amount', '5', '--category', 'Travel', '--date', '03/11/2026'], /--date must be a calendar day.*not "03\/11\/2026"/],
     ['a due day before the issue day', ['invoice', '--client', 'A', '--amount', '5', '--date', '2026-11-10', '--due', '2026-11-01'], /--due \(2026-11-01\) is before the issue day --date \(2026-11-10\)/],
-    ['--unpaid with --overdue', ['invoices', '--unpaid', '--overdue'], /--unpaid and --overdue cannot be used together/],
+    ['--unpaid with --overdue', ['invoices', '--unpaid', '--overdue'], /--unpaid, --overdue and --draft cannot be used together/],
+    ['--draft with --unpaid', ['invoices', '--draft', '--unpaid'], /--unpaid, --overdue and --draft cannot be used together/],
     ['a flag of another command', ['invoices', '--client', 'A'], /--client is not an option of "accounting invoices"/],
     ['a flag given twice', ['invoice', '--client', 'A', '--amount', '5', '--amount', '6'], /--amount is given twice/],
     ['an unknown flag', ['invoices', '--sort', 'due'], /Unknown option '--sort'/],
@@ -78,7 +79,7 @@ describe('usage errors exit 2 with a clear message and touch nothing', () => {
   it('global flags may come before the command', async () => {
     const r = await runCli(['--vault', vault, 'accounting', 'invoices', '--unpaid', '--overdue']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--unpaid and --overdue cannot be used together');
+    expect(r.stderr).toContain('--unpaid, --overdue and --draft cannot be used together');
   });
 
   it('a missing vault is named', async () => {

@@ -95,12 +95,12 @@ export class VaultLedger implements AccountingPort {
 
   async listInvoices(input: ListInvoicesInput): Promise<Invoice[]> {
     const filter = input?.filter ?? 'all';
-    if (filter !== 'all' && filter !== 'unpaid' && filter !== 'overdue') {
-      throw new AccountingError('bad_input', `The filter ${JSON.stringify(filter)} is not one of all, unpaid, overdue.`);
+    if (filter !== 'all' && filter !== 'unpaid' && filter !== 'overdue' && filter !== 'draft') {
+      throw new AccountingError('bad_input', `The filter ${JSON.stringify(filter)} is not one of all, unpaid, overdue, draft.`);
     }
     const asOf = checkDay(input.asOf, 'as-of date', this.today());
     const all = healthyOrThrow(await this.invoices.snapshot(), 'list the invoices');
-    const chosen = all.filter((i) => filter === 'all' || (i.status === 'posted' && (filter === 'unpaid' || daysPastDue(i.due, asOf) > 0)));
+    const chosen = all.filter((i) => filter === 'all' || (filter === 'draft' ? i.status === 'draft' : i.status === 'posted' && (filter === 'unpaid' || daysPastDue(i.due, asOf) > 0)));
     return chosen.sort((a, b) => (a.issued < b.issued ? -1 : a.issued > b.issued ? 1 : a.number < b.number ? -1 : 1)).map(toInvoice);
   }
 

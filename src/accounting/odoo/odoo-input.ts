@@ -8,7 +8,7 @@ import type { CreateInvoiceInput, DateRange, InvoiceFilter, LogExpenseInput, Reg
 import { addDays, isDay } from '../dates';
 import { roundMoney } from '../money';
 
-const FILTERS: ReadonlySet<InvoiceFilter> = new Set(['all', 'unpaid', 'overdue']);
+const FILTERS: ReadonlySet<InvoiceFilter> = new Set(['all', 'unpaid', 'overdue', 'draft']);
 
 function bad(message: string): AccountingError {
   return new AccountingError('bad_input', message);
@@ -115,7 +115,7 @@ export function checkRange(range: DateRange): DateRange {
 
 export function checkFilter(filter: unknown): InvoiceFilter {
   if (typeof filter !== 'string' || !FILTERS.has(filter as InvoiceFilter)) {
-    throw bad(`filter must be all, unpaid or overdue (got ${show(filter)}).`);
+    throw bad(`filter must be all, unpaid, overdue or draft (got ${show(filter)}).`);
   }
   return filter as InvoiceFilter;
 }

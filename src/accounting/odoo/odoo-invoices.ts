@@ -143,6 +143,7 @@ export async function getInvoiceById(rpc: OdooRpc, id: number): Promise<Invoice>
 export function listDomain(filter: InvoiceFilter, asOf: string): OdooDomain {
   const domain: OdooDomain = [['move_type', '=', 'out_invoice']];
   if (filter === 'all') return domain;
+  if (filter === 'draft') return [...domain, ['state', '=', 'draft']];
   domain.push(['state', '=', 'posted'], ['payment_state', 'in', ['not_paid', 'partial']]);
   if (filter === 'overdue') domain.push(['invoice_date_due', '<', asOf]);
   return domain;

@@ -32,7 +32,7 @@ export class ActionItemsCollector {
 
   constructor(private readonly deps: ActionItemsDeps) {}
 
-  /** The items, most urgent first, the overdue invoices (for the insights) and what could not be read. */
+  /** The items, most urgent first, the overdue invoices (for the insights) and why the overdue invoices could not be read. */
   async collect(): Promise<{ items: ActionItem[]; overdue: OverdueInvoice[]; problems: string[] }> {
     const items: ActionItem[] = [];
     const overdueInvoices: OverdueInvoice[] = [];
@@ -44,21 +44,28 @@ export class ActionItemsCollector {
       const hours = Number.isNaN(expires) ? null : Math.round((expires - now) / HOUR_MS);
       const when = hours === null ? '' : hours <= 0 ? ', expired' : hours < 48 ? `, expires in ${hours} ${hours === 1 ? 'hour' : 'hours'}` : `, expires ${localDay(new Date(expires))}`;
       const amount = typeof request.amount === 'number' ? ` (${this.money(request.amount)})` : '';
-      items.push({ priority: hours !== null && hours < 24 ? 'high' : 'medium', text: `Approve or reject: ${request.title}${amount}${when}`, path: request.path });
+      items.push({ priority: hours !== null && hours < 24 ? 'high' : 'medium', kind: 'approval', text: `Approve or reject: ${request.title}${amount}${when}`, path: request.path });
     }
     try {
       const today = localDay(clock.now());
-      const overdue = await (await this.deps.books()).listInvoices({ filter: 'overdue', asOf: today });
+      const books = await this.deps.books();
+      const [overdue, drafts] = await Promise.all([books.listInvoices({ filter: 'overdue', asOf: today }), books.listInvoices({ filter: 'draft' })]);
+      if (drafts.length > 0) {
+        // A draft goes nowhere: finished work is not billed until someone posts (and sends) it.
+        const total = drafts.reduce((sum, i) => sum + i.amountTotal, 0);
+        const who = [...new Set(drafts.map((i) => i.client))].slice(0, 3).join(', ');
+        items.push({ priority: 'medium', kind: 'drafts', text: `${drafts.length} draft ${drafts.length === 1 ? 'invoice' : 'invoices'} (${this.money(total)}, ${who}${drafts.length > 3 ? ', …' : ''}) ${drafts.length === 1 ? 'waits' : 'wait'} to be checked and posted: ai-employee accounting invoices --draft` });
+      }
       for (const invoice of overdue.map((i) => ({ i, days: daysPastDue(i.due, today) })).sort((a, b) => b.days - a.days).slice(0, OVERDUE_ROWS)) {
         const label = invoice.i.number ?? `draft ${invoice.i.id}`;
         overdueInvoices.push({ number: label, client: invoice.i.client, amountDue: invoice.i.amountDue, days: invoice.days });
-        items.push({ priority: invoice.days > 30 ? 'high' : 'medium', text: `Invoice ${label} to ${invoice.i.client}: ${this.money(invoice.i.amountDue)} overdue ${invoice.days} days; follow up or escalate` });
+        items.push({ priority: invoice.days > 30 ? 'high' : 'medium', kind: 'overdue', text: `Invoice ${label} to ${invoice.i.client}: ${this.money(invoice.i.amountDue)} overdue ${invoice.days} days; follow up or escalate` });
       }
     } catch (error) {
-      problems.push(`Overdue invoices could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(error instanceof Error ? error.message : String(error));
     }
     for (const alert of (await readAttention(vault, layout, now - 14 * 24 * HOUR_MS)).filter((a) => a.level === 'alert')) {
-      items.push({ priority: 'high', text: alert.message, ...(alert.task ? { path: alert.task } : {}) });
+      items.push({ priority: 'high', kind: 'alert', text: alert.message, ...(alert.task ? { path: alert.task } : {}) });
     }
     return { items: items.sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]), overdue: overdueInvoices, problems };
   }

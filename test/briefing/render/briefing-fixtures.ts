@@ -122,13 +122,14 @@ export function normalWeek(): BriefingData {
       ],
     },
     actionItems: [
-      { priority: 'medium', text: 'Schedule team meeting to review Q1 goals' },
+      { priority: 'medium', kind: 'alert', text: 'Schedule team meeting to review Q1 goals' },
       {
         priority: 'high',
+        kind: 'overdue',
         text: 'Follow up with Client ABC on outstanding payment ($10,000 due in 7 days)',
         path: 'Accounting/Invoices/INV-0042.md',
       },
-      { priority: 'low', text: 'Cancel the unused design-tool subscription ($49 a month)' },
+      { priority: 'low', kind: 'alert', text: 'Cancel the unused design-tool subscription ($49 a month)' },
     ],
     insights: [
       { kind: 'bottleneck', text: 'Automate client document collection to reduce onboarding delays' },
@@ -170,7 +171,7 @@ export function expensesOnlyWeek(): BriefingData {
       monthToDate: { month: '2026-02', revenue: 4300, target: 12000, pctOfTarget: 35.8 },
     },
     tasks: { ...emptyTasks(), received: compared(3, 4), completed: compared(1, 4), pending: compared(6, 4), backlogTrend: 'up', averageDaysToComplete: 2 },
-    actionItems: [{ priority: 'high', text: 'Chase the 800 € invoice to Müller GmbH, now 12 days overdue', path: 'Accounting/Invoices/INV-0039.md' }],
+    actionItems: [{ priority: 'high', kind: 'overdue', text: 'Chase the 800 € invoice to Müller GmbH, now 12 days overdue', path: 'Accounting/Invoices/INV-0039.md' }],
   });
 }
 
@@ -178,7 +179,7 @@ export function expensesOnlyWeek(): BriefingData {
 export function sourcesDownWeek(): BriefingData {
   return base({
     executiveSummary: 'The books and the task folders could not be read this week, so this briefing is short.',
-    actionItems: [{ priority: 'high', text: 'Check the Odoo connection in the plugin settings' }],
+    actionItems: [{ priority: 'high', kind: 'alert', text: 'Check the Odoo connection in the plugin settings' }],
     notes: [
       'Finance: Odoo at https://erp.example.com did not answer (timed out after 30 s)',
       'Tasks: could not read Needs_Action/ (permission denied)',
