@@ -32,10 +32,10 @@ import { quarantineItem } from './quarantine';
 import type { Priority, TaskType } from './task-classifier';
 import { TriageIndex } from './triage-index';
 import { writeTask } from './task-writer';
+import type { VaultPort } from './vault-port';
 
 /** The status of a task handed back to the inbox by the agent (see agent/loop-finish.ts). */
 export const NEEDS_ATTENTION = 'needs_attention';
-import type { VaultPort } from './vault-port';
 
 /** What triage needs, injected by the runtime. */
 export interface TriageDeps {
