@@ -3,6 +3,26 @@ import { builtinModules } from 'node:module';
 
 const production = process.argv[2] === 'production';
 
+/**
+ * zod re-exports every language's error messages as `z.locales` (over 250 KiB
+ * minified), which a namespace re-export keeps in the bundle. The product
+ * only uses English (zod's default, imported on its own by zod itself), so
+ * the locales index is replaced by one that offers English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales-en', namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -11,6 +31,7 @@ const common = {
   sourcemap: production ? false : 'inline',
   treeShaking: true,
   minify: production,
+  plugins: [zodEnglishOnly],
 };
 
 /** The Obsidian plugin: main.js at the top level, next to manifest.json. */
