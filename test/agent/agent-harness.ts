@@ -13,9 +13,10 @@ import { Runtime } from '../../src/core/runtime';
 import { MapSecrets } from '../../src/core/secrets';
 import { parseSettings, type Settings } from '../../src/core/settings';
 import type { TaskState } from '../../src/agent/task-state';
-import { readFrontmatter, splitNote, joinNote } from '../../src/vault/frontmatter';
+import { joinNote, splitNote } from '../../src/vault/frontmatter';
 import { FsVault } from '../../src/vault/fs-vault';
 import { makeDeviceIdentity } from '../../src/vault/runner-lease';
+import { VaultFiles } from '../support/vault-files';
 import type { VaultPort } from '../../src/vault/vault-port';
 
 export interface AgentHarnessOptions {
@@ -38,15 +39,14 @@ export interface SeenEvent {
 
 const WATCHED: EventName[] = ['approval.requested', 'approval.decided', 'agent.loop.finished', 'agent.notification', 'vault.task.completed', 'odoo.invoice.created'];
 
-export class AgentHarness {
-  readonly dir: string;
+export class AgentHarness extends VaultFiles {
   readonly clock: ManualClock;
   readonly settings: Settings;
   runtime!: Runtime;
   events: SeenEvent[] = [];
 
   constructor(private readonly options: AgentHarnessOptions = {}) {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-employee-agent-'));
+    super(fs.mkdtempSync(path.join(os.tmpdir(), 'ai-employee-agent-')));
     this.clock = new ManualClock(options.start ?? '2026-02-20T12:00:00Z');
     this.settings = parseSettings(options.settings ?? {});
     this.build(options.wrapVault);
@@ -103,27 +103,6 @@ export class AgentHarness {
     if (failed.length) throw new Error(`jobs failed: ${failed.map((f) => `${f.id}: ${f.error ?? ''}`).join('; ')}`);
   }
 
-  abs(vaultPath: string): string {
-    return path.join(this.dir, ...vaultPath.split('/'));
-  }
-
-  write(vaultPath: string, content: string): void {
-    fs.mkdirSync(path.dirname(this.abs(vaultPath)), { recursive: true });
-    fs.writeFileSync(this.abs(vaultPath), content, 'utf8');
-  }
-
-  read(vaultPath: string): string {
-    return fs.readFileSync(this.abs(vaultPath), 'utf8');
-  }
-
-  exists(vaultPath: string): boolean {
-    return fs.existsSync(this.abs(vaultPath));
-  }
-
-  fm(vaultPath: string): Record<string, unknown> {
-    return readFrontmatter(this.read(vaultPath));
-  }
-
   /** Edits frontmatter in place the way a person in Obsidian would (a plain text edit). */
   editFm(vaultPath: string, edit: (fm: Record<string, unknown>) => void): void {
     const { frontmatter, body } = splitNote(this.read(vaultPath));
@@ -139,12 +118,6 @@ export class AgentHarness {
     return to;
   }
 
-  /** Markdown file names directly inside a folder, sorted. */
-  notes(folder: string): string[] {
-    const abs = this.abs(folder);
-    return fs.existsSync(abs) ? fs.readdirSync(abs).filter((n) => n.endsWith('.md')).sort() : [];
-  }
-
   /** The one note in a folder whose name starts with `prefix`; fails loudly otherwise. */
   only(folder: string, prefix = ''): string {
     const found = this.notes(folder).filter((n) => n.startsWith(prefix));
@@ -152,24 +125,8 @@ export class AgentHarness {
     return `${folder}/${found[0] ?? ''}`;
   }
 
-  jsonl(vaultPath: string): Record<string, unknown>[] {
-    if (!this.exists(vaultPath)) return [];
-    return this.read(vaultPath)
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  }
-
-  audit(): Record<string, unknown>[] {
-    return this.jsonl('Logs/audit_log.jsonl');
-  }
-
   auditActions(action: string): Record<string, unknown>[] {
     return this.audit().filter((e) => e.action === action);
-  }
-
-  errors(): Record<string, unknown>[] {
-    return this.jsonl('Logs/error_log.jsonl');
   }
 
   ralph(): Record<string, unknown>[] {

@@ -12,9 +12,9 @@ import type { EventMap, EventName } from '../../../src/core/events';
 import { Runtime } from '../../../src/core/runtime';
 import { MapSecrets } from '../../../src/core/secrets';
 import { parseSettings, type Settings } from '../../../src/core/settings';
-import { readFrontmatter } from '../../../src/vault/frontmatter';
 import { FsVault } from '../../../src/vault/fs-vault';
 import { makeDeviceIdentity } from '../../../src/vault/runner-lease';
+import { VaultFiles } from '../../support/vault-files';
 
 export interface HarnessOptions {
   settings?: Record<string, unknown>;
@@ -29,15 +29,14 @@ export interface SeenEvent<E extends EventName = EventName> {
 
 const WATCHED: EventName[] = ['odoo.invoice.created', 'odoo.invoice.overdue', 'odoo.sync.complete', 'odoo.connection.failed'];
 
-export class SyncHarness {
-  readonly dir: string;
+export class SyncHarness extends VaultFiles {
   readonly clock: ManualClock;
   readonly settings: Settings;
   runtime!: Runtime;
   events: SeenEvent[] = [];
 
   constructor(private readonly options: HarnessOptions = {}) {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-employee-sync-'));
+    super(fs.mkdtempSync(path.join(os.tmpdir(), 'ai-employee-sync-')));
     this.clock = new ManualClock(options.start ?? '2026-02-20T12:00:00Z');
     this.settings = parseSettings(options.settings ?? {});
     this.build();
@@ -65,54 +64,6 @@ export class SyncHarness {
 
   eventsNamed<E extends EventName>(name: E): EventMap[E][] {
     return this.events.filter((e) => e.name === name).map((e) => e.payload as EventMap[E]);
-  }
-
-  abs(vaultPath: string): string {
-    return path.join(this.dir, ...vaultPath.split('/'));
-  }
-
-  write(vaultPath: string, content: string): void {
-    fs.mkdirSync(path.dirname(this.abs(vaultPath)), { recursive: true });
-    fs.writeFileSync(this.abs(vaultPath), content, 'utf8');
-  }
-
-  read(vaultPath: string): string {
-    return fs.readFileSync(this.abs(vaultPath), 'utf8');
-  }
-
-  exists(vaultPath: string): boolean {
-    return fs.existsSync(this.abs(vaultPath));
-  }
-
-  fm(vaultPath: string): Record<string, unknown> {
-    return readFrontmatter(this.read(vaultPath));
-  }
-
-  /** Markdown file names directly inside a folder, sorted. */
-  notes(folder: string): string[] {
-    const abs = this.abs(folder);
-    return fs.existsSync(abs) ? fs.readdirSync(abs).filter((n) => n.endsWith('.md')).sort() : [];
-  }
-
-  files(folder: string): string[] {
-    const abs = this.abs(folder);
-    return fs.existsSync(abs) ? fs.readdirSync(abs).sort() : [];
-  }
-
-  jsonl(vaultPath: string): Record<string, unknown>[] {
-    if (!this.exists(vaultPath)) return [];
-    return this.read(vaultPath)
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  }
-
-  audit(): Record<string, unknown>[] {
-    return this.jsonl('Logs/audit_log.jsonl');
-  }
-
-  errors(): Record<string, unknown>[] {
-    return this.jsonl('Logs/error_log.jsonl');
   }
 
   async cleanup(): Promise<void> {
