@@ -7,12 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { systemClock } from '../../src/core/clock';
 import { readFrontmatter } from '../../src/vault/frontmatter';
-import { FsVault } from '../../src/vault/fs-vault';
-import { makeDeviceIdentity, RunnerLease } from '../../src/vault/runner-lease';
 import { WHATSAPP_EXAMPLE } from '../agent/agent-harness';
-import { assertCliBuilt, makeTempDir, markdownFiles, removeDir, runCli, type CliResult } from './run-cli';
+import { assertCliBuilt, officeLaptopLease, makeTempDir, markdownFiles, removeDir, runCli, type CliResult } from './run-cli';
 
 const XYZ_EXAMPLE = WHATSAPP_EXAMPLE.replace(/Client ABC/g, 'Client XYZ').replace('$10000', '$2500').replace('0100', '0199');
 
@@ -148,15 +145,7 @@ describe('mistakes exit 2 and say what is wrong', () => {
 it('while another runner holds the lease, approve records the decision and leaves the work to that runner', async () => {
   await upToApproval();
   const request = requestFor('Client ABC');
-  const other = new RunnerLease({
-    vault: new FsVault(vault),
-    path: 'Logs/state/runner_lease.json',
-    clock: systemClock,
-    identity: makeDeviceIdentity('obsidian', 'office-laptop-device', { deviceName: 'Office laptop' }),
-    staleAfterSeconds: 120,
-    heartbeatSeconds: 30,
-    verifyDelayMs: 0,
-  });
+  const other = officeLaptopLease(vault);
   expect((await other.acquire()).held).toBe(true);
   try {
     const r = await cli('approve', request);

@@ -1,11 +1,8 @@
 /** `once` through the real built CLI: one pass of the pipeline, and refusing while another runner is active. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { systemClock } from '../../src/core/clock';
-import { RunnerLease, makeDeviceIdentity } from '../../src/vault/runner-lease';
-import { FsVault } from '../../src/vault/fs-vault';
 import { readFrontmatter } from '../../src/vault/frontmatter';
-import { assertCliBuilt, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
+import { assertCliBuilt, officeLaptopLease, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
 
 const START = '<!-- ai-employee:dashboard:start -->';
 const END = '<!-- ai-employee:dashboard:end -->';
@@ -89,15 +86,7 @@ it('once triages an inbox note into a task and a plan the employee works, logs v
 });
 
 it('once exits 1 and does nothing while another live runner holds the lease', async () => {
-  const other = new RunnerLease({
-    vault: new FsVault(vault),
-    path: 'Logs/state/runner_lease.json',
-    clock: systemClock,
-    identity: makeDeviceIdentity('obsidian', 'office-laptop-device', { deviceName: 'Office laptop' }),
-    staleAfterSeconds: 120,
-    heartbeatSeconds: 30,
-    verifyDelayMs: 0,
-  });
+  const other = officeLaptopLease(vault);
   expect((await other.acquire()).held).toBe(true);
   try {
     dropNote('call-notes.md', 'Call with Riverside Bakery about a new website.\n');

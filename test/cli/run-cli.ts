@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { systemClock } from '../../src/core/clock';
+import { FsVault } from '../../src/vault/fs-vault';
+import { makeDeviceIdentity, RunnerLease } from '../../src/vault/runner-lease';
 
 /** The built CLI: the tests run the real bundle, as a user would. */
 export const CLI_PATH = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
@@ -165,4 +168,17 @@ export function filesBelow(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/** The runner lease of Obsidian on another device ("Office laptop"), to hold while the CLI runs. */
+export function officeLaptopLease(vault: string): RunnerLease {
+  return new RunnerLease({
+    vault: new FsVault(vault),
+    path: 'Logs/state/runner_lease.json',
+    clock: systemClock,
+    identity: makeDeviceIdentity('obsidian', 'office-laptop-device', { deviceName: 'Office laptop' }),
+    staleAfterSeconds: 120,
+    heartbeatSeconds: 30,
+    verifyDelayMs: 0,
+  });
 }

@@ -1,9 +1,8 @@
 import { httpRequest } from '../../accounting/odoo/transport/http-post';
-import { answerObject, badResponse, count, modelName, refused, truncated, usage } from './llm-answer-body';
+import { badResponse, count, modelName, refused, truncated, usage } from './llm-answer-body';
 import { llmEndpoint, llmTarget } from './llm-config';
-import { isLlmError, withoutSecret } from './llm-error';
-import { postJson, type LlmHttp } from './llm-exchange';
-import { statusError, type LlmCallContext } from './llm-status-error';
+import { callJsonApi, type LlmHttp } from './llm-exchange';
+import type { LlmCallContext } from './llm-status-error';
 import type { LlmAnswer, LlmClient, LlmConfig, LlmRequest } from './llm-types';
 
 /** The Messages API version this client speaks (the only one Anthropic has published). */
@@ -32,15 +31,7 @@ export class AnthropicClient implements LlmClient {
     this.ctx = { target: llmTarget(config.baseUrl), model: config.model, keySent: config.apiKey !== '' };
   }
 
-  async complete(request: LlmRequest): Promise<LlmAnswer> {
-    try {
-      return await this.exchange(request);
-    } catch (error) {
-      throw isLlmError(error) ? withoutSecret(error, this.config.apiKey) : error;
-    }
-  }
-
-  private async exchange(request: LlmRequest): Promise<LlmAnswer> {
+  complete(request: LlmRequest): Promise<LlmAnswer> {
     const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
     if (this.config.apiKey !== '') headers['x-api-key'] = this.config.apiKey;
     const body = {
@@ -49,9 +40,8 @@ export class AnthropicClient implements LlmClient {
       system: request.system,
       messages: [{ role: 'user', content: request.user }],
     };
-    const response = await postJson(this.http, { url: this.url, headers, body, timeoutMs: this.config.timeoutMs, target: this.ctx.target });
-    if (response.status < 200 || response.status >= 300) throw statusError(response, this.ctx);
-    return this.read(answerObject(response, this.ctx), response.body);
+    const call = { http: this.http, ctx: this.ctx, apiKey: this.config.apiKey, url: this.url, headers, body, timeoutMs: this.config.timeoutMs };
+    return callJsonApi(call, (answer, raw) => this.read(answer, raw));
   }
 
   /** `{content: [{type: 'text', text}, …], stop_reason, model, usage}` → the joined text blocks. */

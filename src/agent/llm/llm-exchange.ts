@@ -1,6 +1,8 @@
 import { isAccountingError } from '../../accounting/accounting-error';
 import { httpRequest, type HttpResponse } from '../../accounting/odoo/transport/http-post';
-import { LlmError } from './llm-error';
+import { answerObject } from './llm-answer-body';
+import { isLlmError, LlmError, withoutSecret } from './llm-error';
+import { statusError, type LlmCallContext } from './llm-status-error';
 
 /** The HTTP seam the clients send through (a fake in some tests). */
 export type LlmHttp = typeof httpRequest;
@@ -24,6 +26,29 @@ export async function postJson(http: LlmHttp, post: LlmPost): Promise<HttpRespon
     return await http({ url: post.url, method: 'POST', headers: post.headers, body: JSON.stringify(post.body), timeoutMs: post.timeoutMs });
   } catch (error) {
     throw networkFailure(error, post);
+  }
+}
+
+/** One call of a JSON API, as both clients make it. */
+export interface LlmCall extends Omit<LlmPost, 'target'> {
+  http: LlmHttp;
+  ctx: LlmCallContext;
+  /** Scrubbed from every error, whatever the server echoed back. */
+  apiKey: string;
+}
+
+/**
+ * Posts, refuses a non-2xx answer with the error its status and body say,
+ * parses the JSON object and hands it to `read`; every LlmError, from here
+ * or from `read`, comes out without the key.
+ */
+export async function callJsonApi<T>(call: LlmCall, read: (answer: Record<string, unknown>, raw: string) => T): Promise<T> {
+  try {
+    const response = await postJson(call.http, { url: call.url, headers: call.headers, body: call.body, timeoutMs: call.timeoutMs, target: call.ctx.target });
+    if (response.status < 200 || response.status >= 300) throw statusError(response, call.ctx);
+    return read(answerObject(response, call.ctx), response.body);
+  } catch (error) {
+    throw isLlmError(error) ? withoutSecret(error, call.apiKey) : error;
   }
 }
 

@@ -1,9 +1,8 @@
 import { httpRequest } from '../../accounting/odoo/transport/http-post';
-import { answerObject, badResponse, count, modelName, refused, truncated, usage } from './llm-answer-body';
+import { badResponse, count, modelName, refused, truncated, usage } from './llm-answer-body';
 import { llmEndpoint, llmTarget } from './llm-config';
-import { isLlmError, withoutSecret } from './llm-error';
-import { postJson, type LlmHttp } from './llm-exchange';
-import { isRecord, statusError, type LlmCallContext } from './llm-status-error';
+import { callJsonApi, type LlmHttp } from './llm-exchange';
+import { isRecord, type LlmCallContext } from './llm-status-error';
 import type { LlmAnswer, LlmClient, LlmConfig, LlmRequest } from './llm-types';
 
 /**
@@ -28,15 +27,7 @@ export class OpenAiClient implements LlmClient {
     this.ctx = { target: llmTarget(config.baseUrl), model: config.model, keySent: config.apiKey !== '' };
   }
 
-  async complete(request: LlmRequest): Promise<LlmAnswer> {
-    try {
-      return await this.exchange(request);
-    } catch (error) {
-      throw isLlmError(error) ? withoutSecret(error, this.config.apiKey) : error;
-    }
-  }
-
-  private async exchange(request: LlmRequest): Promise<LlmAnswer> {
+  complete(request: LlmRequest): Promise<LlmAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.config.apiKey !== '') headers.authorization = `Bearer ${this.config.apiKey}`;
     const body = {
@@ -51,9 +42,8 @@ export class OpenAiClient implements LlmClient {
       // JSON mode needs the word "JSON" in the messages, else OpenAI answers 400.
       ...(request.json ? { response_format: { type: 'json_object' } } : {}),
     };
-    const response = await postJson(this.http, { url: this.url, headers, body, timeoutMs: this.config.timeoutMs, target: this.ctx.target });
-    if (response.status < 200 || response.status >= 300) throw statusError(response, this.ctx);
-    return this.read(answerObject(response, this.ctx), response.body);
+    const call = { http: this.http, ctx: this.ctx, apiKey: this.config.apiKey, url: this.url, headers, body, timeoutMs: this.config.timeoutMs };
+    return callJsonApi(call, (answer, raw) => this.read(answer, raw));
   }
 
   /** `{choices: [{message: {content, refusal}, finish_reason}], model, usage}` → the first choice's text. */
