@@ -3,6 +3,7 @@
  * `POST /v1/chat/completions` on 127.0.0.1, answering what the test scripted.
  * See fake-llm-types.ts for the public interface.
  */
+import { trackedSleep } from '../support/async';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { flattenHeaders } from '../../src/accounting/odoo/transport/http-post';
@@ -131,11 +132,5 @@ function write(res: ServerResponse, wire: WireAnswer): void {
 }
 
 function sleep(state: ServerState, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      state.timers.delete(timer);
-      resolve();
-    }, ms);
-    state.timers.add(timer);
-  });
+  return trackedSleep(state.timers, ms);
 }

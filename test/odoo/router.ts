@@ -2,6 +2,7 @@
  * The HTTP side of the test Odoo: routes each request to its protocol,
  * records it, applies injected failures, and writes the answer.
  */
+import { trackedSleep } from '../support/async';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Env } from './env';
 import type { FakeOdooCall } from './fake-odoo-types';
@@ -49,13 +50,7 @@ function write(res: ServerResponse, answer: HttpAnswer): void {
 }
 
 function sleep(state: RouterState, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      state.timers.delete(timer);
-      resolve();
-    }, ms);
-    state.timers.add(timer);
-  });
+  return trackedSleep(state.timers, ms);
 }
 
 export async function handleRequest(state: RouterState, req: IncomingMessage, res: ServerResponse): Promise<void> {

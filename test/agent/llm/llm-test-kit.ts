@@ -1,4 +1,5 @@
 /** Shared by the LLM client tests: configs pointing at the fake server, and error helpers. */
+import { rejectionOf } from '../../support/async';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLlmClient } from '../../../src/agent/llm/create-llm-client';
@@ -28,14 +29,8 @@ export function clientFor(fake: FakeLlm, provider: LlmProvider, overrides: Parti
 }
 
 /** The LlmError a promise rejects with; fails the test on anything else. */
-export async function llmFailure(promise: Promise<unknown>): Promise<LlmError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LlmError) return error;
-    throw new Error(`expected an LlmError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection, but the promise resolved');
+export function llmFailure(promise: Promise<unknown>): Promise<LlmError> {
+  return rejectionOf(promise, LlmError);
 }
 
 /** Every text of an error a person or a log could see, to look for leaked secrets. */

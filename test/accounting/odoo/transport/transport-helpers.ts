@@ -3,6 +3,7 @@
  * Odoo, a sleep that records instead of waiting, servers that are not Odoo,
  * and a way to catch the AccountingError a promise rejects with.
  */
+import { rejectionOf } from '../../../support/async';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AccountingError } from '../../../../src/accounting/accounting-error';
@@ -50,14 +51,8 @@ export function recordingDeps(): { sleeps: number[]; sleep: (ms: number) => Prom
 }
 
 /** The AccountingError the promise rejects with (fails the test if it resolves or throws something else). */
-export async function rejection(promise: Promise<unknown>): Promise<AccountingError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AccountingError) return error;
-    throw new Error(`expected an AccountingError, got ${String(error)}`);
-  }
-  throw new Error('expected a rejection, but the promise resolved');
+export function rejection(promise: Promise<unknown>): Promise<AccountingError> {
+  return rejectionOf(promise, AccountingError);
 }
 
 /** Message, hint and details as one text, to look for leaked secrets. */
