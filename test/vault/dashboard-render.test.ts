@@ -3,26 +3,8 @@ import { escapeCell, formatAmount, inlineText, noteLink, truncate } from '../../
 import { renderDashboardBlock, type DashboardData } from '../../src/vault/dashboard-render';
 import { findBlock, newDashboardNote, spliceDashboard } from '../../src/vault/dashboard-splice';
 import { splitNote } from '../../src/vault/frontmatter';
+import { tableCells } from '../support/markdown-table';
 
-/** Cells of a Markdown table row, split on pipes that are not escaped (GFM rules: `\\` is an escaped backslash). */
-function cells(row: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  for (let i = 0; i < row.length; i++) {
-    const ch = row[i];
-    if (ch === '\\' && i + 1 < row.length) {
-      cell += ch + row[i + 1];
-      i++;
-    } else if (ch === '|') {
-      out.push(cell);
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  out.push(cell);
-  return out.slice(1, -1).map((c) => c.trim());
-}
 
 const empty = <T>(value: T) => ({ ok: true as const, value });
 
@@ -46,7 +28,7 @@ describe('dashboard text escaping', () => {
     const nasty = 'Invoice | ACME\nline two \\| tricky \\';
     const row = `| ${escapeCell(nasty)} | ${escapeCell('x')} |`;
     expect(row).not.toContain('\n');
-    expect(cells(row)).toHaveLength(2);
+    expect(tableCells(row)).toHaveLength(2);
     expect(escapeCell('')).toBe('—');
     expect(escapeCell(undefined)).toBe('—');
   });
@@ -106,8 +88,8 @@ describe('renderDashboardBlock', () => {
     );
     const rows = block.split('\n').filter((l) => l.startsWith('| Triage') || l.startsWith('| Dashboard'));
     expect(rows).toHaveLength(2);
-    expect(cells(rows[0] ?? '')).toEqual(['Triage \\| inbox', 'every 5 minutes', 'Never', '—', expect.stringMatching(/^2026-02-20 \d\d:\d5$/)]);
-    expect(cells(rows[1] ?? '')[3]).toBe('running');
+    expect(tableCells(rows[0] ?? '')).toEqual(['Triage \\| inbox', 'every 5 minutes', 'Never', '—', expect.stringMatching(/^2026-02-20 \d\d:\d5$/)]);
+    expect(tableCells(rows[1] ?? '')[3]).toBe('running');
   });
 });
 

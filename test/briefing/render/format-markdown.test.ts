@@ -1,24 +1,6 @@
 import { bold, cellText, escapeBlock, escapeInline, md, renderTable, table } from '../../../src/briefing/render/format-markdown';
+import { tableCells } from '../../support/markdown-table';
 
-/** Cells of a Markdown table row, split on pipes that are not escaped. */
-function cells(row: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  for (let i = 0; i < row.length; i++) {
-    const ch = row[i] ?? '';
-    if (ch === '\\' && i + 1 < row.length) {
-      cell += ch + (row[i + 1] ?? '');
-      i++;
-    } else if (ch === '|') {
-      out.push(cell);
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  out.push(cell);
-  return out.slice(1, -1).map((c) => c.trim());
-}
 
 describe('table', () => {
   it('pads columns and right-aligns amounts', () => {
@@ -37,15 +19,15 @@ describe('table', () => {
     const text = table(['Task', 'Cause'], [['a | b', 'line one\nline two'], ['x\\|y', '']]);
     const rows = text.split('\n');
     expect(rows).toHaveLength(4);
-    for (const row of rows) expect(cells(row)).toHaveLength(2);
-    expect(cells(rows[2] ?? '')).toEqual(['a \\| b', 'line one line two']);
-    expect(cells(rows[3] ?? '')).toEqual(['x\\\\\\|y', '—']);
+    for (const row of rows) expect(tableCells(row)).toHaveLength(2);
+    expect(tableCells(rows[2] ?? '')).toEqual(['a \\| b', 'line one line two']);
+    expect(tableCells(rows[3] ?? '')).toEqual(['x\\\\\\|y', '—']);
   });
 
   it('fills short rows and cuts long ones', () => {
     const rows = table(['A', 'B'], [['1'], ['1', '2', '3']]).split('\n');
-    expect(cells(rows[2] ?? '')).toEqual(['1', '—']);
-    expect(cells(rows[3] ?? '')).toEqual(['1', '2']);
+    expect(tableCells(rows[2] ?? '')).toEqual(['1', '—']);
+    expect(tableCells(rows[3] ?? '')).toEqual(['1', '2']);
   });
 
   it('keeps ready Markdown, escaping only bare pipes (a wikilink alias inside a table)', () => {
