@@ -38,20 +38,6 @@ export async function readErrorsSince(vault: VaultPort, path: string, sinceMs: n
   return out;
 }
 
-/** Audit entries of one action at or after `sinceMs`, oldest first. */
-export async function readAuditActionSince(vault: VaultPort, path: string, action: string, sinceMs: number): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  for (const line of await readLines(vault, path)) {
-    // Most lines are other actions: a cheap test before parsing.
-    if (!line.includes(`"${action}"`)) continue;
-    const entry = parseLine(line);
-    if (!entry || !isAuditEntry(entry) || entry.action !== action) continue;
-    const at = Date.parse(entry.timestamp);
-    if (!Number.isNaN(at) && at >= sinceMs) out.push(entry);
-  }
-  return out;
-}
-
 async function readLines(vault: VaultPort, path: string): Promise<string[]> {
   try {
     return (await vault.read(path)).split(/\r?\n/);

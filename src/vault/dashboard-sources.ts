@@ -4,7 +4,8 @@ import type { AuditEntry, ErrorEntry } from '../core/logs/log-types';
 import { basename, extension, stem } from '../core/paths';
 import { splitNote } from './frontmatter';
 import type { VaultPort } from './vault-port';
-import { readAuditActionSince, readAuditTail, readErrorsSince } from './dashboard-log-readers';
+import { readAuditTail, readErrorsSince } from './dashboard-log-readers';
+import { scanAudit } from '../core/logs/audit-scan';
 import { readLease } from './runner-lease-file';
 
 export interface FolderCount {
@@ -164,13 +165,18 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** How far back the employee's notices are looked for (the dashboard and the briefing's action items). */
+export const ATTENTION_DAYS = 14;
+
 /**
  * The employee's notices (`agent.notify` in the audit log) that still
  * matter: ones about a task that is still open in the inbox or Needs_Action
  * (a finished task's notice is history), and ones about no task at all.
  */
 export async function readAttention(vault: VaultPort, layout: VaultLayout, sinceMs: number): Promise<AttentionItem[]> {
-  const entries = await readAuditActionSince(vault, layout.auditLog, 'agent.notify', sinceMs);
+  // Streamed, archives included: weekly rotation has moved last week's notices out of the live log.
+  const entries: AuditEntry[] = [];
+  await scanAudit({ vault, livePath: layout.auditLog, archiveFolder: layout.logsArchive, since: sinceMs, until: Infinity, actions: ['agent.notify'] }, (entry) => void entries.push(entry));
   const out: AttentionItem[] = [];
   const alive = new Map<string, boolean>();
   for (const entry of entries.reverse()) {

@@ -3,7 +3,7 @@ import type { EventBus } from '../core/event-bus';
 import type { VaultLayout } from '../core/layout';
 import { VaultError, type VaultPort } from './vault-port';
 import { ACTIVITY_ROWS, renderDashboardBlock, type DashboardData, type SectionData } from './dashboard-render';
-import { defaultDashboardSources, type DashboardSources } from './dashboard-sources';
+import { ATTENTION_DAYS, defaultDashboardSources, type DashboardSources } from './dashboard-sources';
 import { newDashboardNote, spliceDashboard } from './dashboard-splice';
 
 export type { DashboardSources, FolderCount, JobStatus, PendingApproval, RunnerStatus } from './dashboard-sources';
@@ -23,8 +23,6 @@ export interface DashboardRefreshResult {
   mode: 'created' | 'replaced' | 'appended';
 }
 
-/** How far back the dashboard looks for the employee's notices. */
-const ATTENTION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

@@ -7,7 +7,7 @@ import { daysPastDue, type AccountingPort } from '../../accounting/accounting-po
 import { localDay } from '../../accounting/dates';
 import type { Clock } from '../../core/clock';
 import type { VaultLayout } from '../../core/layout';
-import { listPendingApprovals, readAttention } from '../../vault/dashboard-sources';
+import { ATTENTION_DAYS, listPendingApprovals, readAttention } from '../../vault/dashboard-sources';
 import type { VaultPort } from '../../vault/vault-port';
 import type { ActionItem } from '../briefing-data';
 import type { OverdueInvoice } from '../insights';
@@ -64,7 +64,7 @@ export class ActionItemsCollector {
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }
-    for (const alert of (await readAttention(vault, layout, now - 14 * 24 * HOUR_MS)).filter((a) => a.level === 'alert')) {
+    for (const alert of (await readAttention(vault, layout, now - ATTENTION_DAYS * 24 * HOUR_MS)).filter((a) => a.level === 'alert')) {
       items.push({ priority: 'high', kind: 'alert', text: alert.message, ...(alert.task ? { path: alert.task } : {}) });
     }
     return { items: items.sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority]), overdue: overdueInvoices, problems };

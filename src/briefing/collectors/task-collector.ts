@@ -14,7 +14,7 @@ import { TASK_TYPES } from '../../vault/task-classifier';
 import type { VaultPort } from '../../vault/vault-port';
 import type { BriefingWeek, TaskSection } from '../briefing-data';
 import { dayBounds } from '../briefing-week';
-import { scanAudit } from '../log-scan';
+import { scanAudit } from '../../core/logs/audit-scan';
 import { findBottlenecks, roundDays, type FinishedTask } from './bottlenecks';
 import { compared } from './finance-collector';
 

@@ -6,11 +6,11 @@
  * grow. A line found in both an archive and the live file (rotation cut off
  * between its two steps) is counted once.
  */
-import { compareIsoWeeks, isoWeekOf } from '../core/iso-week';
-import { parseArchiveFileName } from '../core/logs/archive-names';
-import type { AuditEntry } from '../core/logs/log-types';
-import { basename, stem } from '../core/paths';
-import { VaultError, type VaultPort } from '../vault/vault-port';
+import { compareIsoWeeks, isoWeekOf } from '../iso-week';
+import { basename, stem } from '../paths';
+import { VaultError, type VaultPort } from '../../vault/vault-port';
+import { parseArchiveFileName } from './archive-names';
+import type { AuditEntry } from './log-types';
 
 export interface LogScan {
   vault: VaultPort;
