@@ -96,7 +96,11 @@ export interface BriefingData {
   /** `rules`, or `llm:<provider>/<model>` when an LLM wrote the summary. */
   summaryBy: string;
   finance: FinanceSection | null;
+  /** Why `finance` is null (its source failed), said where the section would be. */
+  financeProblem?: string;
   tasks: TaskSection | null;
+  /** Why `tasks` is null. */
+  tasksProblem?: string;
   actionItems: ActionItem[];
   insights: Insight[];
   /** Things the reader should know about how this page was made (a broken template, a source that failed). */

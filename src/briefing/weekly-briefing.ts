@@ -87,9 +87,10 @@ export class WeeklyBriefing {
       new ActionItemsCollector({ vault, layout, clock, books: this.deps.books, currency, locale }).collect(),
       this.section('recurring costs', async () => (await this.deps.books()).listExpenses({ from: addDays(week.end, -90), to: week.end })),
     ]);
-    // In a fixed order, and one cause (the books unreachable) said once however many sections it failed.
-    const said = new Set<string>();
-    for (const [topic, problem] of [...[finance, tasks, recentExpenses].map((s) => [s.topic, s.problem] as const), ...actions.problems.map((p) => ['Overdue invoices', p] as const)]) {
+    // A missing section says why where it would be; other problems go to the notes, in a fixed
+    // order, and one cause (the books unreachable) is said once however many parts it failed.
+    const said = new Set([finance.problem, tasks.problem].filter((p): p is string => p !== undefined));
+    for (const [topic, problem] of [[recentExpenses.topic, recentExpenses.problem] as const, ...actions.problems.map((p) => ['Overdue invoices', p] as const)]) {
       if (problem === undefined || said.has(problem)) continue;
       said.add(problem);
       notes.push(`${topic.charAt(0).toUpperCase()}${topic.slice(1)}: ${problem}`);
@@ -97,6 +98,8 @@ export class WeeklyBriefing {
     const insights = findInsights({ week, finance: finance.value, tasks: tasks.value, overdue: actions.overdue, recentExpenses: recentExpenses.value, currency, locale });
 
     const data: BriefingData = { week, generated: isoWithOffset(clock.now()), currency, locale, executiveSummary: '', summaryBy: 'rules', finance: finance.value, tasks: tasks.value, actionItems: actions.items, insights, notes };
+    if (finance.problem) data.financeProblem = finance.problem;
+    if (tasks.problem) data.tasksProblem = tasks.problem;
     data.executiveSummary = deterministicSummary(data);
     await this.summarizeWithLlm(data);
 

@@ -175,15 +175,13 @@ export function expensesOnlyWeek(): BriefingData {
   });
 }
 
-/** Both sources failed; the notes say why. */
+/** Both sources failed; each says why, and a note says what else went wrong. */
 export function sourcesDownWeek(): BriefingData {
   return base({
     executiveSummary: 'The books and the task folders could not be read this week, so this briefing is short.',
     actionItems: [{ priority: 'high', kind: 'alert', text: 'Check the Odoo connection in the plugin settings' }],
-    notes: [
-      'Finance: Odoo at https://erp.example.com did not answer (timed out after 30 s)',
-      'Tasks: could not read Needs_Action/ (permission denied)',
-      'The LLM was not reachable, so the summary was written by rules.',
-    ],
+    financeProblem: 'Odoo at https://erp.example.com did not answer (timed out after 30 s)',
+    tasksProblem: 'could not read Needs_Action/ (permission denied)',
+    notes: ['The LLM was not reachable, so the summary was written by rules.'],
   });
 }

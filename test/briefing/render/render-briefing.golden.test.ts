@@ -78,8 +78,16 @@ describe('sections that are not configured', () => {
     expect(markdown.match(/timed out after 30 s/g)).toHaveLength(1);
   });
 
-  it('falls back to a general reason when no note explains the gap', () => {
-    const { markdown } = renderBriefing({ ...sourcesDownWeek(), notes: [] });
+  it('says the section\'s own problem, not another note that happens to mention money', () => {
+    const data = { ...sourcesDownWeek(), notes: ["Business_Goals.md: revenue_target_monthly must be a number; the handbook's target was used."] };
+    const { markdown } = renderBriefing(data);
+    expect(markdown).toContain('Finance figures are not in this briefing: Odoo at https://erp.example.com did not answer');
+    expect(markdown).toContain('> - Business_Goals.md: revenue_target_monthly must be a number');
+  });
+
+  it('falls back to a general reason when no problem explains the gap', () => {
+    const { financeProblem: _finance, tasksProblem: _tasks, ...data } = sourcesDownWeek();
+    const { markdown } = renderBriefing({ ...data, notes: [] });
     expect(markdown).toContain('Finance figures are not in this briefing: the finance source failed or is switched off.');
     expect(markdown).not.toContain('[!note]');
   });
