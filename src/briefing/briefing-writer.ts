@@ -33,6 +33,8 @@ export function briefingFrontmatter(data: BriefingData): Record<string, unknown>
     tasks_pending: data.tasks?.pending.current,
     awaiting_approval: data.tasks?.awaitingApproval,
     summary_by: data.summaryBy,
+    // For the dashboard, which shows it without reading the page (an owner's template may lay it out otherwise).
+    summary: data.executiveSummary,
   };
 }
 

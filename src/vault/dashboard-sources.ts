@@ -201,16 +201,13 @@ export async function readLatestBriefing(vault: VaultPort, layout: VaultLayout):
   const path = names.sort().at(-1);
   if (!path) return null;
   let fm: Record<string, unknown>;
-  let body: string;
   try {
-    ({ frontmatter: fm, body } = splitNote(await vault.read(path)));
+    fm = splitNote(await vault.read(path)).frontmatter;
   } catch {
     return { path, week: stem(path).replace(/^CEO-/, ''), summary: 'The briefing cannot be read (its properties are broken).' };
   }
-  // The page escapes `$` for Obsidian's maths; the dashboard escapes its own text again.
-  const summary = (/^##\s+Executive Summary\s*\n+([\s\S]*?)(?=\n##\s|$)/m.exec(body)?.[1] ?? '').trim().replace(/\s+/g, ' ').replace(/\\([$*_[\]|])/g, '$1');
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  const out: LatestBriefing = { path, week: text(fm.week) ?? stem(path).replace(/^CEO-/, ''), summary };
+  const out: LatestBriefing = { path, week: text(fm.week) ?? stem(path).replace(/^CEO-/, ''), summary: text(fm.summary) ?? '' };
   const start = text(fm.week_start);
   const end = text(fm.week_end);
   if (start) out.weekStart = start.slice(0, 10);
