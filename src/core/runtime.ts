@@ -210,8 +210,9 @@ export class Runtime {
       settleMs: this.settings.triage.settleMs,
       onReady: async (paths) => {
         for (const path of paths) await this.triage.triageFile(path);
-        // New tasks are worked at once, not at the next scheduled pass.
-        if (this.settings.agent.enabled) await this.scheduler.runNow(AGENT_JOB);
+        // New tasks are worked at once. A pass already running may have listed Needs_Action before
+        // these tasks were there, so a fresh one follows it rather than joining it.
+        if (this.settings.agent.enabled) await this.agent.runNewPass();
         await this.dashboard.refresh();
       },
       onError: (error) => void this.errors.log({ source: 'inbox-watcher', error }),
