@@ -56,6 +56,17 @@ interface IterationResult {
   outcome: string;
 }
 
+/**
+ * Whether the next iteration is the employee's own work, which the limit
+ * bounds. Carrying out what the owner just approved, or closing a plan
+ * whose steps are all resolved, is not: the owner decided, and waiting
+ * for that decision used no iterations.
+ */
+function needsAnIteration(state: TaskState): boolean {
+  const next = nextStep(state);
+  return next !== undefined && next.status !== 'approved';
+}
+
 /** Minutes to wait after the n-th transient failure of a step: 5, 10, 20, 40, then hourly. */
 export function retryDelayMinutes(attempt: number): number {
   return Math.min(60, 5 * 2 ** Math.max(0, attempt - 1));
@@ -79,7 +90,7 @@ export class RalphLoop {
     }
     let iterations = 0;
     for (;;) {
-      if (state && state.loop.current_iteration >= state.loop.max_iterations) {
+      if (state && state.loop.current_iteration >= state.loop.max_iterations && needsAnIteration(state)) {
         await this.deps.finisher.exceed(state);
         return { task: state.loop.task_file, status: 'max_iterations_exceeded', iterations, outcome: state.loop.outcome ?? '' };
       }
@@ -190,7 +201,7 @@ export class RalphLoop {
     }
     const checked = acted.kind === 'executed' ? await this.deps.steps.check(step, state, ctx) : acted;
     if (checked.kind === 'retry') {
-      state.loop.retry_after = isoWithOffset(new Date(clock.now().getTime() + retryDelayMinutes(step.attempts) * 60_000));
+      state.loop.retry_after = isoWithOffset(new Date(clock.now().getTime() + retryDelayMinutes(step.failures ?? 1) * 60_000));
       await this.deps.store.save(state);
       await updatePlanNote(vault, state.loop.plan_md, state);
       await log('CHECK', `Verify ${step.skill}`, `Will try again after ${state.loop.retry_after}: ${checked.error}`, 'PAUSE', t);

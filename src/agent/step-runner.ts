@@ -83,7 +83,10 @@ export class StepRunner {
       }
       return await this.execute(skill, step, state, ctx);
     } catch (error) {
-      return this.failure(step, state, error, this.deps.registry.get(step.skill)?.retry ?? 'transient');
+      // "Never retried" is about the call itself: a failure before it (reading the books to
+      // prepare or to weigh the amount) left nothing done, and may be tried again.
+      const called = step.status === 'running';
+      return this.failure(step, state, error, called ? (this.deps.registry.get(step.skill)?.retry ?? 'transient') : 'transient');
     }
   }
 
@@ -98,6 +101,7 @@ export class StepRunner {
         return { kind: 'fatal', error: step.error };
       }
       step.status = 'done';
+      delete step.failures;
       step.finished = isoWithOffset(ctx.clock.now());
       delete step.error;
       await this.deps.store.save(state);
@@ -105,6 +109,7 @@ export class StepRunner {
       return { kind: 'verified' };
     } catch (error) {
       if (isTransient(error)) {
+        step.failures = (step.failures ?? 0) + 1;
         step.error = `could not check yet: ${messageOf(error)}`;
         await this.deps.store.save(state);
         return { kind: 'retry', error: step.error };
@@ -143,6 +148,7 @@ export class StepRunner {
   }
 
   private async execute(skill: AnySkill, step: StepState, state: TaskState, ctx: SkillContext): Promise<ActOutcome> {
+    if (skill.retry === 'never') await this.refuseRepeat(step, state);
     // The key and the start are on disk before the call: a crash now is resumed, never doubled.
     step.status = 'running';
     step.started = isoWithOffset(ctx.clock.now());
@@ -156,11 +162,28 @@ export class StepRunner {
     return { kind: 'executed', summary: result.summary };
   }
 
+  /**
+   * A task that came round again (after it was given back) plans its steps
+   * anew, with its first round's keys. Invoices and expenses find what that
+   * round made by the key; a payment has no key in the books, so one that
+   * round already tried is not made again.
+   */
+  private async refuseRepeat(step: StepState, state: TaskState): Promise<void> {
+    if (state.origin_trigger_id === state.trigger.trigger_id) return;
+    const earlier = (await this.deps.store.load(state.origin_trigger_id).catch(() => null))?.steps.find((s) => s.idempotency_key === step.idempotency_key);
+    if (earlier && earlier.status !== 'pending' && earlier.status !== 'awaiting_approval' && earlier.status !== 'rejected' && earlier.status !== 'expired') {
+      throw new SkillError(
+        `An earlier round of this task already tried ${step.skill} (${earlier.status}${earlier.started ? ` on ${earlier.started.slice(0, 10)}` : ''}). Check the books and record it by hand if it is still needed; it is not done again automatically.`,
+      );
+    }
+  }
+
   private async failure(step: StepState, state: TaskState, error: unknown, retry: 'transient' | 'never'): Promise<ActOutcome> {
     const message = messageOf(error);
     if (isTransient(error) && retry !== 'never') {
       // Back to where it was, so the next pass tries the same call with the same key.
       step.status = step.approval?.decision === 'approved' ? 'approved' : 'pending';
+      step.failures = (step.failures ?? 0) + 1;
       step.error = message;
       await this.deps.store.save(state);
       return { kind: 'retry', error: message };

@@ -28,6 +28,8 @@ const stepSchema = z.object({
   idempotency_key: z.string(),
   status: z.enum(STEP_STATUSES),
   attempts: z.number().int().min(0),
+  /** Transient failures in a row (the books unreachable): how long the next wait is. */
+  failures: z.number().int().min(0).optional(),
   /** Set just before the skill is called; a step found `running` after a restart may have acted. */
   started: z.string().optional(),
   /** The first call's start, kept across retries (how long retries held the task up). */

@@ -6,6 +6,7 @@
  */
 import { AgentError } from '../../src/agent/agent';
 import { AgentHarness, WHATSAPP_EXAMPLE } from './agent-harness';
+import { rejectionOf } from '../support/async';
 
 let h: AgentHarness;
 
@@ -20,14 +21,8 @@ async function upToApproval(): Promise<string> {
   return h.only('Pending_Approval');
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
+/** Any error a promise rejects with. */
+const rejection = (promise: Promise<unknown>): Promise<Error> => rejectionOf(promise, Error);
 
 describe('Agent.decide', () => {
   it('writes the decision and who made it on the note; the next pass acts on it', async () => {

@@ -19,6 +19,7 @@ import { Notifier } from '../../src/agent/notifier';
 import type { SkillContext, TaskRef } from '../../src/agent/skills/skill';
 import { FsVault } from '../../src/vault/fs-vault';
 import { HANDBOOK_DEFAULTS, type HandbookThresholds } from '../../src/vault/handbook';
+import { VaultFiles } from '../support/vault-files';
 
 export const TASK: TaskRef = {
   path: 'Needs_Action/whatsapp_2026-02-20_completed-project.md',
@@ -29,8 +30,7 @@ export const TASK: TaskRef = {
   from: '+1 555 0100 (Client ABC)',
 };
 
-export class SkillKit {
-  readonly dir: string;
+export class SkillKit extends VaultFiles {
   readonly vault: FsVault;
   readonly layout: VaultLayout = resolveLayout(defaultSettings());
   readonly clock = new ManualClock('2026-02-20T12:00:00Z');
@@ -40,7 +40,7 @@ export class SkillKit {
   readonly notifier: Notifier;
 
   constructor() {
-    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-employee-skills-'));
+    super(fs.mkdtempSync(path.join(os.tmpdir(), 'ai-employee-skills-')));
     this.vault = new FsVault(this.dir);
     this.ledger = new VaultLedger({ vault: this.vault, layout: this.layout, clock: this.clock, currency: 'USD' });
     const audit = new AuditLog({ vault: this.vault, path: this.layout.auditLog, clock: this.clock });
@@ -61,37 +61,6 @@ export class SkillKit {
       task: { ...TASK, ...overrides.task },
       idempotencyKey: overrides.key ?? 'trg-20260220-test:1:odoo_create_invoice',
     };
-  }
-
-  abs(vaultPath: string): string {
-    return path.join(this.dir, ...vaultPath.split('/'));
-  }
-
-  write(vaultPath: string, content: string): void {
-    fs.mkdirSync(path.dirname(this.abs(vaultPath)), { recursive: true });
-    fs.writeFileSync(this.abs(vaultPath), content);
-  }
-
-  read(vaultPath: string): string {
-    return fs.readFileSync(this.abs(vaultPath), 'utf8');
-  }
-
-  exists(vaultPath: string): boolean {
-    return fs.existsSync(this.abs(vaultPath));
-  }
-
-  /** Markdown files directly in a folder, sorted. */
-  notes(folder: string): string[] {
-    const abs = this.abs(folder);
-    return fs.existsSync(abs) ? fs.readdirSync(abs).filter((n) => n.endsWith('.md')).sort() : [];
-  }
-
-  jsonl(vaultPath: string): Record<string, unknown>[] {
-    if (!this.exists(vaultPath)) return [];
-    return this.read(vaultPath)
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
   }
 
   /** A posted invoice for a client (issued today), made outside any skill. */

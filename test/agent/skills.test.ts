@@ -12,6 +12,7 @@ import { SkillError, type SkillResult } from '../../src/agent/skills/skill';
 import { moveTaskSkill, notifyHumanSkill, socialSummarySkill } from '../../src/agent/skills/vault-skills';
 import { readFrontmatter } from '../../src/vault/frontmatter';
 import { SkillKit, TASK } from './skill-kit';
+import { rejectionOf } from '../support/async';
 
 let kit: SkillKit;
 beforeEach(() => {
@@ -22,14 +23,8 @@ afterEach(() => kit.cleanup());
 const registry = new SkillRegistry();
 const INVOICES = 'Accounting/Invoices';
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
+/** Any error a promise rejects with. */
+const rejection = (promise: Promise<unknown>): Promise<Error> => rejectionOf(promise, Error);
 
 describe('odoo_create_invoice', () => {
   const params = { client: 'Client ABC', amount: 10000, description: 'Completed project for Client ABC' };

@@ -158,10 +158,12 @@ export class ApprovalDesk {
     let decision: Decision | null = null;
     if (folder === this.deps.layout.rejected || word === 'rejected') decision = 'rejected';
     else if (folder === this.deps.layout.approved || word === 'approved') decision = expired ? 'expired' : 'approved';
+    // Not decided: it expires on time whatever its status says (a typo must not keep it open).
+    else if (expired) decision = 'expired';
     else if (word === 'unknown') {
       await this.warn(path, `status:${String(fm.status)}`, `${path} has status "${String(fm.status)}"; write approved or rejected (or pending to wait).`);
       return null;
-    } else if (expired) decision = 'expired';
+    }
     if (!decision) return null;
 
     if (decision === 'approved') {
