@@ -134,7 +134,19 @@ describe('odoo_log_expense', () => {
     expect(kit.notes('Accounting/Expenses')).toHaveLength(1);
 
     expect(await logExpenseSkill.verify(params, first, ctx)).toBeNull();
-    expect(await logExpenseSkill.verify({ ...params, amount: 500 }, first, ctx)).toBe('the books show 120.00 of expenses on 2026-02-20, less than this one');
+    expect(await logExpenseSkill.verify({ ...params, amount: 500 }, first, ctx)).toMatch(/^the books show 120\.00 for EXP\/2026\/\d{5}, not 500\.00$/);
+    // Another expense the same day does not stand in for this one.
+    await kit.ledger.logExpense({ ...params, amount: 900, idempotencyKey: 'other' });
+    expect(await logExpenseSkill.verify(params, { summary: '', details: { ...first.details, expense_id: 'Accounting/Expenses/none.md', number: 'EXP/2026/99999' } }, ctx)).toBe('the books have no expense EXP/2026/99999 on 2026-02-20');
+  });
+
+  it('checks on the day the expense was recorded, even when the check runs after midnight', async () => {
+    const { vendor, category, description } = params;
+    const undated = { amount: 80, vendor, category, description };
+    kit.clock.set('2026-03-05T23:58:00');
+    const result = await logExpenseSkill.execute(undated, kit.ctx());
+    kit.clock.set('2026-03-06T00:04:00');
+    expect(await logExpenseSkill.verify(undated, result, kit.ctx())).toBeNull();
   });
 
   it('dates an expense without a date today (the clock\'s local day)', async () => {
@@ -165,6 +177,15 @@ describe('social_generate_summary', () => {
     expect(again).toEqual({ summary: `Found the draft written earlier: social_facebook_2026-02-20_client-abc_${hash(key)}.md`, details: { path, created: false } });
     expect(kit.notes('Needs_Action')).toHaveLength(1);
     expect(await socialSummarySkill.verify(params, again, ctx)).toBeNull();
+  });
+
+  it('run again the next day (a crash before its result was saved), finds the draft it wrote', async () => {
+    const key = 'trg-1:2:social_generate_summary';
+    const first = await socialSummarySkill.execute(params, kit.ctx({ key }));
+    kit.clock.advanceMinutes(24 * 60);
+    const again = await socialSummarySkill.execute(params, kit.ctx({ key }));
+    expect(again.details).toEqual({ path: first.details.path, created: false });
+    expect(kit.notes('Needs_Action')).toHaveLength(1);
   });
 
   it('names the draft after the task (30 characters of it) when there is no client', async () => {
@@ -210,6 +231,14 @@ describe('vault_move_task', () => {
     expect(kit.exists('Done/attachments/flyer.pdf')).toBe(true);
     expect(await moveTaskSkill.verify({ to: 'done', reason: 'x' }, result, kit.ctx())).toBeNull();
     expect(await moveTaskSkill.verify({ to: 'done', reason: 'x' }, { summary: '', details: { task: 'Done/gone.md' } }, kit.ctx())).toBe('the task is not at Done/gone.md');
+  });
+
+  it('run again after it filed the task (a crash before its result was saved), it is done', async () => {
+    kit.write(TASK.path, '---\ntype: whatsapp\nstatus: pending\n---\nOur newsletter.\n');
+    kit.write(TASK.plan, '---\nstatus: active\n---\n# Plan\n');
+    const first = await moveTaskSkill.execute({ to: 'done', reason: 'fyi' }, kit.ctx());
+    const again = await moveTaskSkill.execute({ to: 'done', reason: 'fyi' }, kit.ctx());
+    expect(again.details).toEqual({ task: first.details.task, plan: first.details.plan, attachments: [] });
   });
 
   it('refuses when the task is gone', async () => {

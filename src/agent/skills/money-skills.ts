@@ -90,14 +90,14 @@ export const logExpenseSkill: Skill<ExpenseParams> = {
     });
     return {
       summary: `${created ? 'Recorded' : 'Found (recorded earlier)'} expense ${expense.number ?? expense.id}: ${formatAmount(expense.amount)} ${expense.currency}, ${expense.category}`,
-      details: { expense_id: expense.id, number: expense.number, amount: expense.amount, category: expense.category, created },
+      details: { expense_id: expense.id, number: expense.number, amount: expense.amount, category: expense.category, date: expense.date, created },
     };
   },
-  async verify(p, _result, ctx) {
-    // A read, not a second write: the day's recorded expenses must hold at least this one.
-    // (By total, not by category: Odoo files a category under the expense account it maps to.)
-    const date = p.date ?? localDay(ctx.clock.now());
-    const { expenses } = await (await ctx.books()).profitAndLoss({ from: date, to: date });
-    return expenses + 0.005 >= p.amount ? null : `the books show ${formatAmount(expenses)} of expenses on ${date}, less than this one`;
+  async verify(p, result, ctx) {
+    // A read, not a second write: the expense recorded on its own day, by its id and amount.
+    const day = detailText(result, 'date');
+    const found = (await (await ctx.books()).listExpenses({ from: day, to: day })).find((e) => e.id === detailText(result, 'expense_id'));
+    if (!found) return `the books have no expense ${detailText(result, 'number') || detailText(result, 'expense_id')} on ${day}`;
+    return Math.abs(found.amount - p.amount) < 0.005 ? null : `the books show ${formatAmount(found.amount)} for ${found.number ?? found.id}, not ${formatAmount(p.amount)}`;
   },
 };

@@ -28,11 +28,18 @@ const summaryParams = z
 
 export type SummaryParams = z.infer<typeof summaryParams>;
 
-/** `Needs_Action/social_<platform>_<date>_<topic>_<key hash>.md`: the same step always finds its own draft. */
+/**
+ * `Needs_Action/social_<platform>_<date>_<topic>_<key hash>.md`. A step run
+ * again (after a crash, maybe the next day) finds the draft it wrote by the
+ * key's hash, whatever date and topic its name was given then.
+ */
 async function draftPath(p: SummaryParams, ctx: SkillContext): Promise<string> {
-  const topic = slugify(p.client ?? ctx.task.title, 30) || 'post';
   const hash = (await sha256Hex(ctx.idempotencyKey)).slice(0, 6);
-  return joinVaultPath(ctx.layout.needsAction, `social_${p.platform}_${localDate(ctx.clock.now())}_${topic}_${hash}.md`);
+  const prefix = `social_${p.platform}_`;
+  const earlier = (await ctx.vault.list(ctx.layout.needsAction)).find((f) => basename(f.path).startsWith(prefix) && f.path.endsWith(`_${hash}.md`));
+  if (earlier) return earlier.path;
+  const topic = slugify(p.client ?? ctx.task.title, 30) || 'post';
+  return joinVaultPath(ctx.layout.needsAction, `${prefix}${localDate(ctx.clock.now())}_${topic}_${hash}.md`);
 }
 
 /**
@@ -94,7 +101,14 @@ export const moveTaskSkill: Skill<MoveParams> = {
   amountOf: () => Promise.resolve(null),
   async execute(p, ctx) {
     const { vault, layout, task } = ctx;
-    if (!(await vault.stat(task.path))) throw new SkillError(`The task ${task.path} is gone, so it cannot be filed.`);
+    if (!(await vault.stat(task.path))) {
+      // Run again after it already filed the task (a crash before its result was saved): done.
+      const filed = joinVaultPath(layout.done, basename(task.path));
+      const note = (await vault.stat(filed)) ? splitNote(await vault.read(filed)).frontmatter : null;
+      if (note?.filed_because === undefined) throw new SkillError(`The task ${task.path} is gone, so it cannot be filed.`);
+      const plan = joinVaultPath(layout.done, basename(task.plan));
+      return { summary: `Filed in ${layout.done}: ${p.reason}`, details: { task: filed, plan: (await vault.stat(plan)) ? plan : task.plan, attachments: [] } };
+    }
     await vault.processFrontMatter(task.path, (fm) => {
       fm.status = 'done';
       fm.filed_because = p.reason;
