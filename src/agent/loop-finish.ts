@@ -11,9 +11,10 @@ import { isoWithOffset, type Clock } from '../core/clock';
 import type { EventBus } from '../core/event-bus';
 import type { VaultLayout } from '../core/layout';
 import type { AuditLogger } from '../core/logs/log-types';
-import { basename, stem } from '../core/paths';
+import { stem } from '../core/paths';
 import type { Completion } from '../vault/completion';
-import { firstFreeName } from '../vault/task-naming';
+import { frontmatterBlock } from '../vault/frontmatter';
+import { moveFree } from '../vault/task-archiver';
 import { NEEDS_ATTENTION } from '../vault/triage';
 import type { VaultPort } from '../vault/vault-port';
 import type { Notifier } from './notifier';
@@ -147,8 +148,7 @@ export class LoopFinisher {
         fm.origin_trigger_id = originTriggerId;
       });
       await vault.process(taskPath, (content) => insertCallout(content, error));
-      task = await firstFreeName(layout.inbox, basename(taskPath), (p) => vault.exists(p));
-      await vault.rename(taskPath, task);
+      task = await moveFree(vault, taskPath, layout.inbox);
     }
     let plan = planPath;
     if (await vault.stat(planPath)) {
@@ -156,8 +156,7 @@ export class LoopFinisher {
         fm.status = 'failed';
         fm.task = `[[${stem(task)}]]`;
       });
-      plan = await firstFreeName(layout.done, basename(planPath), (p) => vault.exists(p));
-      await vault.rename(planPath, plan);
+      plan = await moveFree(vault, planPath, layout.done);
     }
     return { task, plan };
   }
@@ -165,8 +164,7 @@ export class LoopFinisher {
 
 /** A warning at the top of the body, under the properties. */
 function insertCallout(content: string, error: string): string {
-  const fence = /^(---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n)/.exec(content);
-  const head = fence?.[1] ?? '';
+  const { block, body } = frontmatterBlock(content);
   const callout = [
     '> [!warning] The employee could not finish this task',
     `> ${error.replace(/\r?\n/g, ' ')}`,
@@ -174,5 +172,5 @@ function insertCallout(content: string, error: string): string {
     '',
     '',
   ].join('\n');
-  return head + callout + content.slice(head.length).replace(/^\n+/, '');
+  return block + callout + body.replace(/^\n+/, '');
 }

@@ -23,6 +23,14 @@ export class FrontmatterError extends Error {
   }
 }
 
+/** The frontmatter block as written (fences included, a BOM kept) and the rest, without reading the YAML. */
+export function frontmatterBlock(content: string): { block: string; body: string } {
+  const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const match = FENCE.exec(content.slice(bom.length));
+  const block = match ? bom + match[0] : '';
+  return { block, body: content.slice(block.length) };
+}
+
 /** Splits a note into frontmatter and body; broken YAML throws {@link FrontmatterError} with the line. */
 export function splitNote(content: string): SplitNote {
   const text = content.replace(/^\uFEFF/, '');

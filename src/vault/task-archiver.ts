@@ -18,8 +18,9 @@ export interface ArchivedTask {
   attachments: string[];
 }
 
-/** Moves a file to the first free name in a folder, never over an existing file. */
-async function moveFree(vault: VaultPort, from: string, folder: string): Promise<string> {
+/** Moves a file to the first free name in a folder, never over an existing file; a file already there stays as it is. */
+export async function moveFree(vault: VaultPort, from: string, folder: string): Promise<string> {
+  if (dirname(from) === joinVaultPath(folder)) return from;
   for (let attempt = 0; ; attempt++) {
     const to = await firstFreeName(folder, basename(from), (path) => vault.exists(path));
     try {
@@ -69,8 +70,8 @@ export async function archiveTask(deps: ArchiveDeps, taskPath: string, planPath:
       fm.task = `[[${stem(task)}]]`;
     });
   }
-  // A plan already in Done (a skill filed the task, then the loop closed its plan) stays: moving it onto itself would rename it `-2`.
-  const plan = dirname(planPath) === layout.done ? planPath : await moveFree(vault, planPath, layout.done);
+  // A plan already in Done (a skill filed the task, then the loop closed its plan) stays where it is.
+  const plan = await moveFree(vault, planPath, layout.done);
   if (stem(plan) !== stem(planPath)) {
     await vault.processFrontMatter(task, (fm) => {
       fm.plan = `[[${stem(plan)}]]`;

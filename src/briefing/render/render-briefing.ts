@@ -10,6 +10,7 @@ import { briefingView } from './briefing-view';
 import { DEFAULT_BRIEFING_TEMPLATE } from './default-template';
 import { BRIEFING_COMPILE_OPTIONS, BRIEFING_HELPERS, createBriefingHandlebars } from './handlebars-env';
 import { describeTemplateError, type TemplateFault } from './template-problem';
+import { frontmatterBlock } from '../../vault/frontmatter';
 
 /** An owner's template: the vault path (for messages) and the note's text. */
 export interface UserTemplate {
@@ -59,15 +60,10 @@ function outputFault(markdown: string): TemplateFault | undefined {
   return undefined;
 }
 
-// The closing fence is a line of its own (as in vault/frontmatter.ts); the YAML itself is not read.
-const FENCE = /^---\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
-/** The template without its frontmatter, and how many lines that removed (to report note lines). */
+/** The template without its frontmatter (not read), and how many lines that removed (to report note lines). */
 export function stripFrontmatter(text: string): { body: string; offset: number } {
-  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const match = FENCE.exec(clean);
-  if (!match) return { body: clean, offset: 0 };
-  return { body: clean.slice(match[0].length), offset: match[0].split('\n').length - 1 };
+  const { block, body } = frontmatterBlock(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  return { body, offset: block === '' ? 0 : block.split('\n').length - 1 };
 }
 
 /**
