@@ -82,7 +82,7 @@ export class WeeklyBriefing {
 
     // Side by side: the books' reads then share one look at the ledger's folders.
     const [finance, tasks, actions, recentExpenses] = await Promise.all([
-      this.section('finance', () => new FinanceCollector({ books: this.deps.books, monthlyTarget: () => Promise.resolve(target.monthly), currency }).collect(week, previous)),
+      this.section('finance', () => new FinanceCollector({ books: this.deps.books, monthlyTarget: target.monthly, currency }).collect(week, previous)),
       this.section('tasks', () => new TaskCollector({ vault, layout, store: this.deps.store }).collect(week, previous)),
       new ActionItemsCollector({ vault, layout, clock, books: this.deps.books, currency, locale }).collect(),
       this.section('recurring costs', async () => (await this.deps.books()).listExpenses({ from: addDays(week.end, -90), to: week.end })),

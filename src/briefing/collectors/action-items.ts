@@ -28,8 +28,6 @@ const OVERDUE_ROWS = 10;
 const PRIORITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 export class ActionItemsCollector {
-  readonly name = 'action items';
-
   constructor(private readonly deps: ActionItemsDeps) {}
 
   /** The items, most urgent first, the overdue invoices (for the insights) and why the overdue invoices could not be read. */

@@ -6,14 +6,14 @@
  * revenue target. The reads run side by side; none grows with the number of
  * invoices on Odoo (they are grouped on the server).
  */
-import type { AccountingPort, AmountByName } from '../../accounting/accounting-port';
+import { NO_PROJECT, type AccountingPort, type AmountByName, type RevenueLine } from '../../accounting/accounting-port';
 import { roundMoney, sumMoney } from '../../accounting/money';
 import type { BriefingWeek, Compared, FinanceSection } from '../briefing-data';
 
 export interface FinanceCollectorDeps {
   books: () => Promise<AccountingPort>;
   /** The monthly revenue target, or null when none is set. */
-  monthlyTarget: () => Promise<number | null>;
+  monthlyTarget: number | null;
   currency: string;
 }
 
@@ -37,8 +37,6 @@ function monthStart(day: string): string {
 }
 
 export class FinanceCollector {
-  readonly name = 'finance';
-
   constructor(private readonly deps: FinanceCollectorDeps) {}
 
   async collect(week: BriefingWeek, previous: BriefingWeek): Promise<FinanceSection> {
@@ -46,11 +44,10 @@ export class FinanceCollector {
     const range = { from: week.start, to: week.end };
     const before = { from: previous.start, to: previous.end };
     const month = { from: monthStart(week.end), to: week.end };
-    const [pnl, pnlBefore, byClient, byProject, lines, byCategory, byCategoryBefore, aging, agingBefore, cash, cashBefore, monthPnl, target] = await Promise.all([
+    const [pnl, pnlBefore, lines, byCategory, byCategoryBefore, aging, agingBefore, cash, cashBefore, monthPnl] = await Promise.all([
       books.profitAndLoss(range),
       books.profitAndLoss(before),
-      books.revenueByClient(range),
-      books.revenueByProject(range),
+      // One read for both breakdowns: its lines add up by client and by project (the port's contract).
       books.revenueByClientAndProject(range),
       books.expensesByCategory(range),
       books.expensesByCategory(before),
@@ -59,13 +56,13 @@ export class FinanceCollector {
       books.cashPosition(week.end),
       books.cashPosition(previous.end),
       books.profitAndLoss(month),
-      this.deps.monthlyTarget(),
     ]);
+    const target = this.deps.monthlyTarget;
     const lastWeek = new Map(byCategoryBefore.map((c) => [c.name, c.amount]));
     return {
       currency: pnl.currency || this.deps.currency,
       books: books.backend === 'odoo' ? 'Odoo' : 'the vault ledger',
-      revenue: { ...compared(pnl.revenue, pnlBefore.revenue), byClient: sorted(byClient), byProject: sorted(byProject), lines: lines.map((l) => ({ client: l.client, project: l.project ?? '', amount: l.amount })) },
+      revenue: { ...compared(pnl.revenue, pnlBefore.revenue), byClient: totalsBy(lines, (l) => l.client), byProject: totalsBy(lines, (l) => l.project ?? NO_PROJECT), lines: lines.map((l) => ({ client: l.client, project: l.project ?? '', amount: l.amount })) },
       expenses: {
         ...compared(pnl.expenses, pnlBefore.expenses),
         byCategory: sorted(byCategory).map((c) => {
@@ -91,7 +88,9 @@ function sorted(items: AmountByName[]): AmountByName[] {
   return items.filter((i) => Math.abs(i.amount) >= 0.005).sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name));
 }
 
-/** The sum of a breakdown, for the consistency checks. */
-export function totalOf(items: AmountByName[]): number {
-  return sumMoney(items.map((i) => i.amount));
+/** Revenue lines summed by client or by project, in the order of {@link sorted}. */
+function totalsBy(lines: RevenueLine[], key: (line: RevenueLine) => string): AmountByName[] {
+  const totals = new Map<string, number[]>();
+  for (const line of lines) totals.set(key(line), [...(totals.get(key(line)) ?? []), line.amount]);
+  return sorted([...totals].map(([name, amounts]) => ({ name, amount: sumMoney(amounts) })));
 }

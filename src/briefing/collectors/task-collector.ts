@@ -33,8 +33,6 @@ interface Counts {
 }
 
 export class TaskCollector {
-  readonly name = 'tasks';
-
   constructor(private readonly deps: TaskCollectorDeps) {}
 
   async collect(week: BriefingWeek, previous: BriefingWeek): Promise<TaskSection> {
