@@ -11,6 +11,9 @@ import { archiveTask } from './task-archiver';
 import { VaultError, type Frontmatter, type VaultPort } from './vault-port';
 import { linkTarget } from './wikilinks';
 
+/** How long a closed plan is remembered for a caller that arrives just after (a new plan of that name later is new). */
+const RECENTLY_CLOSED_MS = 60_000;
+
 /** What completion needs, injected by the runtime. */
 export interface CompletionDeps {
   vault: VaultPort;
@@ -50,6 +53,8 @@ export interface CompletionReport {
  */
 export class Completion {
   private readonly reported: ReportedProblems;
+  private readonly closing = new Map<string, Promise<CompletionOutcome>>();
+  private readonly closed = new Map<string, { outcome: CompletionOutcome; at: number }>();
 
   constructor(private readonly deps: CompletionDeps) {
     this.reported = new ReportedProblems(deps.vault, joinVaultPath(deps.layout.stateDir, 'completion_problems.json'));
@@ -61,7 +66,7 @@ export class Completion {
     try {
       for (const file of await this.deps.vault.list(this.deps.layout.plans)) {
         if (!file.path.endsWith('.md') || basename(file.path).startsWith('.')) continue;
-        const outcome = await this.checkPlan(file.path);
+        const outcome = await this.closeOnce(file.path);
         if (outcome.status === 'completed') report.completed.push(outcome);
         else if (outcome.status === 'open') report.open.push(outcome);
         else if (outcome.status === 'problem') report.problems.push(outcome);
@@ -76,10 +81,31 @@ export class Completion {
   /** Closes one plan if every box is ticked (the agent calls this when it ticks the last one). */
   async completePlan(plan: string): Promise<CompletionOutcome> {
     try {
-      return await this.checkPlan(plan);
+      return await this.closeOnce(plan);
     } finally {
       await this.reported.flush().catch(() => undefined);
     }
+  }
+
+  /**
+   * The scheduled pass and the agent may reach one plan at the same moment:
+   * the second shares the first's work, and one that comes just after a plan
+   * was closed learns where it went, instead of finding it gone.
+   */
+  private closeOnce(plan: string): Promise<CompletionOutcome> {
+    const now = this.deps.clock.now().getTime();
+    for (const [path, entry] of this.closed) if (now - entry.at > RECENTLY_CLOSED_MS) this.closed.delete(path);
+    const done = this.closed.get(plan);
+    if (done) return Promise.resolve(done.outcome);
+    const running = this.closing.get(plan);
+    if (running) return running;
+    const work = this.checkPlan(plan).then((outcome) => {
+      if (outcome.status === 'completed') this.closed.set(plan, { outcome, at: this.deps.clock.now().getTime() });
+      return outcome;
+    });
+    this.closing.set(plan, work);
+    void work.finally(() => this.closing.delete(plan)).catch(() => undefined);
+    return work;
   }
 
   private async checkPlan(plan: string): Promise<CompletionOutcome> {

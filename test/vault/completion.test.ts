@@ -20,6 +20,18 @@ describe('Completion', () => {
     return triaged[0]!;
   }
 
+  it('the scheduled pass and the agent closing one plan at once, or one just after the other, close it once', async () => {
+    const item = await triageOne('notes.md', '# Call notes\n\nCall the client back.\n');
+    h.put(item.plan, tickAll(h.text(item.plan)));
+    const [pass, agent] = await Promise.all([h.completion.completeFinishedPlans(), h.completion.completePlan(item.plan)]);
+    expect(pass.completed).toHaveLength(1);
+    expect(agent).toEqual(pass.completed[0]);
+    // Later, the agent learns where the plan went instead of finding it gone.
+    expect(await h.completion.completePlan(item.plan)).toEqual(pass.completed[0]);
+    expect(h.errorLines()).toEqual([]);
+    expect(h.auditLines().filter((a) => a.action === 'vault.complete')).toHaveLength(1);
+  });
+
   it('moves a finished task, its plan and its attachment to Done, marks them and announces it', async () => {
     const item = await triageOne('receipt.pdf', PDF_BYTES);
     h.put(item.plan, tickAll(h.text(item.plan)));
