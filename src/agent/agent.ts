@@ -52,10 +52,12 @@ export interface AgentPassReport {
   failed: Array<{ task: string; error: string }>;
 }
 
-/** What `approve FILE` / `reject FILE` did. */
+/** What `approve FILE` / `reject FILE` did, and which step it was about. */
 export interface DecideResult {
   path: string;
   decision: 'approved' | 'rejected';
+  triggerId: string;
+  step: number;
 }
 
 export class AgentError extends Error {
@@ -154,7 +156,7 @@ export class Agent {
       f.status = decision;
       f.decided_by = by;
     });
-    return { path, decision };
+    return { path, decision, triggerId: String(fm.trigger_id), step: step.index };
   }
 
   private async pass(): Promise<AgentPassReport> {

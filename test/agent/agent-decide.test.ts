@@ -27,7 +27,7 @@ const rejection = (promise: Promise<unknown>): Promise<Error> => rejectionOf(pro
 describe('Agent.decide', () => {
   it('writes the decision and who made it on the note; the next pass acts on it', async () => {
     const request = await upToApproval();
-    expect(await h.runtime.agent.decide(request, 'approved', 'cli')).toEqual({ path: request, decision: 'approved' });
+    expect(await h.runtime.agent.decide(request, 'approved', 'cli')).toEqual({ path: request, decision: 'approved', triggerId: h.state().trigger.trigger_id, step: 2 });
     expect(h.fm(request)).toMatchObject({ status: 'approved', decided_by: 'cli' });
     // Only written: nothing ran yet.
     expect(h.state().steps[1]?.status).toBe('awaiting_approval');

@@ -32,8 +32,9 @@ export async function decideCommand(args: CliArgs, out: Output): Promise<number>
   const { runtime } = createCliContext(args, vaultDir);
   await runtime.start();
   const path = vaultPathOf(file, vaultDir);
+  let decided;
   try {
-    await runtime.agent.decide(path, decision, 'cli');
+    decided = await runtime.agent.decide(path, decision, 'cli');
   } catch (error) {
     if (error instanceof AgentError) throw new UsageError(error.message);
     throw error;
@@ -46,7 +47,7 @@ export async function decideCommand(args: CliArgs, out: Output): Promise<number>
   }
   try {
     const tick = await runtime.runOnce();
-    const outcome = await describeOutcome(runtime.agent.store, path);
+    const outcome = await describeOutcome(runtime.agent.store, decided.triggerId, decided.step);
     out.data({ path, decision, outcome, failed: tick.failed });
     if (outcome) out.line(outcome);
     for (const id of tick.failed) out.error(`Job ${id} failed: ${tick.results.find((r) => r.id === id)?.error ?? 'see Logs/error_log.jsonl'}`);
@@ -57,13 +58,10 @@ export async function decideCommand(args: CliArgs, out: Output): Promise<number>
 }
 
 /** What became of the request's task, in one line. */
-async function describeOutcome(store: TaskStateStore, path: string): Promise<string | null> {
-  const name = nodePath.posix.basename(path);
-  for (const state of (await store.all()).states) {
-    const step = state.steps.find((s) => s.approval && nodePath.posix.basename(s.approval.path) === name);
-    if (!step) continue;
-    const what = step.status === 'done' ? `Done: ${step.result?.summary ?? step.title}.` : step.status === 'rejected' ? 'Nothing was done.' : `The step is ${step.status}${step.error ? `: ${step.error}` : ''}.`;
-    return `${what} Task "${state.task_title}": ${state.loop.status.replace(/_/g, ' ')} (${state.loop.outcome ?? 'in progress'}); it is at ${state.loop.task_file}.`;
-  }
-  return null;
+async function describeOutcome(store: TaskStateStore, triggerId: string, index: number): Promise<string | null> {
+  const state = await store.load(triggerId);
+  const step = state?.steps.find((s) => s.index === index);
+  if (!state || !step) return null;
+  const what = step.status === 'done' ? `Done: ${step.result?.summary ?? step.title}.` : step.status === 'rejected' ? 'Nothing was done.' : `The step is ${step.status}${step.error ? `: ${step.error}` : ''}.`;
+  return `${what} Task "${state.task_title}": ${state.loop.status.replace(/_/g, ' ')} (${state.loop.outcome ?? 'in progress'}); it is at ${state.loop.task_file}.`;
 }
