@@ -229,6 +229,11 @@ export function agingBucket(daysPast: number): AgingBucket {
 
 export const NO_PROJECT = '(no project)';
 
+/** What an invoice is called on screen: its number, or `draft <id>` while it has none (an Odoo draft). */
+export function invoiceName(invoice: Pick<Invoice, 'number' | 'id'>): string {
+  return invoice.number ?? `draft ${invoice.id}`;
+}
+
 /** Plain code-point order, the same on every machine (no locale). */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

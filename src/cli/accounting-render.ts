@@ -2,6 +2,7 @@
 import {
   AGING_BUCKETS,
   daysPastDue,
+  invoiceName,
   type AgingBucket,
   type CashPosition,
   type CreateInvoiceResult,
@@ -20,9 +21,6 @@ export function money(amount: number, currency: string): string {
 }
 
 /** A draft has no number in Odoo until it is posted. */
-export function invoiceName(invoice: Invoice): string {
-  return invoice.number ?? `draft ${invoice.id}`;
-}
 
 /** The status as a person says it: a posted invoice with part of it paid is "partly paid". */
 export function statusText(invoice: Invoice): string {

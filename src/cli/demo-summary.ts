@@ -1,5 +1,5 @@
 import { isAccountingError } from '../accounting/accounting-error';
-import type { AccountingPort } from '../accounting/accounting-port';
+import { invoiceName, type AccountingPort } from '../accounting/accounting-port';
 import { sumMoney } from '../accounting/money';
 import type { VaultLayout } from '../core/layout';
 import { basename } from '../core/paths';
@@ -8,7 +8,7 @@ import { listPendingApprovals } from '../vault/dashboard-sources';
 import { splitNote } from '../vault/frontmatter';
 import type { VaultPort } from '../vault/vault-port';
 import type { DemoItem } from './demo-samples';
-import { invoiceName, money, statusText } from './accounting-render';
+import { money, statusText } from './accounting-render';
 
 /** Lines that tell a newcomer what the demo did and where to look, read back from the vault itself. */
 export async function summarizeDemo(vault: VaultPort, layout: VaultLayout, items: DemoItem[], books: () => Promise<AccountingPort>, briefing: string | null): Promise<string[]> {

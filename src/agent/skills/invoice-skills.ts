@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Invoice } from '../../accounting/accounting-port';
+import { invoiceName, type Invoice } from '../../accounting/accounting-port';
 import { formatAmount, roundMoney, sumMoney } from '../../accounting/money';
 import { day, invoiceRef, money, name, text } from './param-types';
 import { detailText, type Skill, type SkillResult } from './skill';
@@ -36,10 +36,6 @@ function totalOf(p: CreateInvoiceParams): number {
   return sumMoney(linesOf(p).map((l) => roundMoney(l.quantity * l.unitPrice)));
 }
 
-export function invoiceLabel(invoice: Invoice): string {
-  return invoice.number ?? `draft ${invoice.id}`;
-}
-
 function invoiceDetails(invoice: Invoice): Record<string, unknown> {
   return { invoice_id: invoice.id, number: invoice.number, client: invoice.client, amount: invoice.amountTotal, currency: invoice.currency, status: invoice.status };
 }
@@ -63,13 +59,13 @@ export const createInvoiceSkill: Skill<CreateInvoiceParams> = {
       ...(p.due ? { dueDate: p.due } : {}),
     });
     const verb = created ? 'Created' : 'Found (made earlier)';
-    return { summary: `${verb} ${invoiceLabel(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}, ${invoice.status}`, details: { ...invoiceDetails(invoice), created } };
+    return { summary: `${verb} ${invoiceName(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}, ${invoice.status}`, details: { ...invoiceDetails(invoice), created } };
   },
   async verify(p, result, ctx) {
     const id = detailText(result, 'invoice_id');
     const invoice = await (await ctx.books()).getInvoice(id);
-    if (invoice.client !== p.client) return `the invoice ${invoiceLabel(invoice)} is for ${invoice.client}, not ${p.client}`;
-    if (Math.abs(invoice.amountTotal - totalOf(p)) > 0.005) return `the invoice ${invoiceLabel(invoice)} totals ${formatAmount(invoice.amountTotal)}, not ${formatAmount(totalOf(p))}`;
+    if (invoice.client !== p.client) return `the invoice ${invoiceName(invoice)} is for ${invoice.client}, not ${p.client}`;
+    if (Math.abs(invoice.amountTotal - totalOf(p)) > 0.005) return `the invoice ${invoiceName(invoice)} totals ${formatAmount(invoice.amountTotal)}, not ${formatAmount(totalOf(p))}`;
     return null;
   },
 };
@@ -90,10 +86,10 @@ export const postInvoiceSkill: Skill<PostInvoiceParams> = {
   },
   async execute(p, ctx) {
     const invoice = await (await ctx.books()).postInvoice(p.invoice);
-    return { summary: `Posted ${invoiceLabel(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}`, details: invoiceDetails(invoice) };
+    return { summary: `Posted ${invoiceName(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}`, details: invoiceDetails(invoice) };
   },
   async verify(_p, result, ctx) {
     const invoice = await (await ctx.books()).getInvoice(detailText(result, 'invoice_id'));
-    return invoice.status === 'posted' || invoice.status === 'paid' ? null : `the invoice ${invoiceLabel(invoice)} is still ${invoice.status}`;
+    return invoice.status === 'posted' || invoice.status === 'paid' ? null : `the invoice ${invoiceName(invoice)} is still ${invoice.status}`;
   },
 };

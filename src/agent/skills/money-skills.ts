@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { invoiceName } from '../../accounting/accounting-port';
 import { formatAmount } from '../../accounting/money';
 import { localDay } from '../../accounting/dates';
 import { day, invoiceRef, money, name, text } from './param-types';
-import { invoiceLabel } from './invoice-skills';
 import { detailText, SkillError, type Skill } from './skill';
 
 const paymentParams = z
@@ -37,7 +37,7 @@ export const registerPaymentSkill: Skill<PaymentParams> = {
     const matching = p.amount === undefined ? open : open.filter((i) => Math.abs(i.amountDue - (p.amount ?? 0)) < 0.005);
     const pick = matching.length === 1 ? matching[0] : open.length === 1 ? open[0] : undefined;
     if (!pick) {
-      const why = open.length === 0 ? 'has no unpaid invoice' : `has ${open.length} unpaid invoices (${open.map(invoiceLabel).join(', ')})`;
+      const why = open.length === 0 ? 'has no unpaid invoice' : `has ${open.length} unpaid invoices (${open.map(invoiceName).join(', ')})`;
       throw new SkillError(`${p.client ?? 'The client'} ${why}, so the payment cannot be matched to an invoice. Record it by hand: ai-employee accounting pay NUMBER.`);
     }
     return { ...p, invoice: pick.number ?? pick.id };
@@ -47,14 +47,14 @@ export const registerPaymentSkill: Skill<PaymentParams> = {
     if (p.invoice === undefined) throw new SkillError('No invoice was named for the payment.');
     const paid = await (await ctx.books()).registerPayment({ invoice: p.invoice, ...(p.amount !== undefined ? { amount: p.amount } : {}), ...(p.date ? { date: p.date } : {}) });
     return {
-      summary: `Recorded ${formatAmount(paid.amount)} ${paid.invoice.currency} for ${invoiceLabel(paid.invoice)} (${paid.invoice.client}); ${formatAmount(paid.invoice.amountDue)} still due`,
+      summary: `Recorded ${formatAmount(paid.amount)} ${paid.invoice.currency} for ${invoiceName(paid.invoice)} (${paid.invoice.client}); ${formatAmount(paid.invoice.amountDue)} still due`,
       details: { invoice_id: paid.invoice.id, number: paid.invoice.number, payment_id: paid.paymentId, amount: paid.amount, date: paid.date, amount_due: paid.invoice.amountDue },
     };
   },
   async verify(_p, result, ctx) {
     const invoice = await (await ctx.books()).getInvoice(detailText(result, 'invoice_id'));
     const expected = Number(result.details.amount_due);
-    return Math.abs(invoice.amountDue - expected) < 0.005 ? null : `the books say ${formatAmount(invoice.amountDue)} is due on ${invoiceLabel(invoice)}, not ${formatAmount(expected)}`;
+    return Math.abs(invoice.amountDue - expected) < 0.005 ? null : `the books say ${formatAmount(invoice.amountDue)} is due on ${invoiceName(invoice)}, not ${formatAmount(expected)}`;
   },
 };
 

@@ -3,7 +3,8 @@
  * about to expire first), overdue invoices to chase, and tasks the employee
  * gave back with an alert.
  */
-import { daysPastDue, type AccountingPort } from '../../accounting/accounting-port';
+import { daysPastDue, invoiceName, type AccountingPort } from '../../accounting/accounting-port';
+import { sumMoney } from '../../accounting/money';
 import { localDay } from '../../accounting/dates';
 import type { Clock } from '../../core/clock';
 import type { VaultLayout } from '../../core/layout';
@@ -50,12 +51,12 @@ export class ActionItemsCollector {
       const [overdue, drafts] = await Promise.all([books.listInvoices({ filter: 'overdue', asOf: today }), books.listInvoices({ filter: 'draft' })]);
       if (drafts.length > 0) {
         // A draft goes nowhere: finished work is not billed until someone posts (and sends) it.
-        const total = drafts.reduce((sum, i) => sum + i.amountTotal, 0);
+        const total = sumMoney(drafts.map((i) => i.amountTotal));
         const who = [...new Set(drafts.map((i) => i.client))].slice(0, 3).join(', ');
         items.push({ priority: 'medium', kind: 'drafts', text: `${drafts.length} draft ${drafts.length === 1 ? 'invoice' : 'invoices'} (${this.money(total)}, ${who}${drafts.length > 3 ? ', …' : ''}) ${drafts.length === 1 ? 'waits' : 'wait'} to be checked and posted: ai-employee accounting invoices --draft` });
       }
       for (const invoice of overdue.map((i) => ({ i, days: daysPastDue(i.due, today) })).sort((a, b) => b.days - a.days).slice(0, OVERDUE_ROWS)) {
-        const label = invoice.i.number ?? `draft ${invoice.i.id}`;
+        const label = invoiceName(invoice.i);
         overdueInvoices.push({ number: label, client: invoice.i.client, amountDue: invoice.i.amountDue, days: invoice.days });
         items.push({ priority: invoice.days > 30 ? 'high' : 'medium', kind: 'overdue', text: `Invoice ${label} to ${invoice.i.client}: ${this.money(invoice.i.amountDue)} overdue ${invoice.days} days; follow up or escalate` });
       }
