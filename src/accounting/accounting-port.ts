@@ -273,7 +273,7 @@ export function revenueLines(amounts: Iterable<RevenueLine>): RevenueLine[] {
 /** Digit-only ids (Odoo's) by value, so `9` comes before `10`; anything else as plain text. */
 function compareKeys(a: string, b: string): number {
   if (/^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) - Number(b);
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a, b);
 }
 
 /** The order of {@link AccountingPort.listExpenses}: by date, then number (id when there is none), then id. */

@@ -3,6 +3,7 @@
  * action checked against the skill registry, the cross-domain trigger built
  * and validated, and one step per action with its idempotency key.
  */
+import { localDay } from '../accounting/dates';
 import { isoWithOffset, type Clock } from '../core/clock';
 import type { AgentPlan, ProposedAction } from './agent-plan';
 import type { Reasoning, TaskFacts } from './reasoners/reasoner';
@@ -30,7 +31,7 @@ export function idempotencyKey(originTriggerId: string, index: number, skill: st
 
 /** `ralph-YYYYMMDD-<trigger hash>`: one loop per task, stable across restarts. */
 export function loopIdFor(triggerId: string, now: Date): string {
-  const day = isoWithOffset(now).slice(0, 10).replace(/-/g, '');
+  const day = localDay(now).replace(/-/g, '');
   return `ralph-${day}-${triggerId.replace(/^trg-\d{8}-/, '')}`;
 }
 

@@ -39,10 +39,6 @@ export class RalphLog {
     this.writer = new JsonlWriter(options.vault, options.path);
   }
 
-  async write(entry: Omit<RalphLogEntry, 'timestamp'>): Promise<void> {
-    await this.writeAll([this.line(entry)]);
-  }
-
   /** An entry stamped now, ready for {@link writeAll}. */
   line(entry: Omit<RalphLogEntry, 'timestamp'>): RalphLogEntry {
     return { timestamp: isoWithOffset(this.options.clock.now()), ...entry, duration_ms: Math.max(0, Math.round(entry.duration_ms)) };

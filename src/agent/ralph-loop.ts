@@ -9,6 +9,7 @@
  * the iteration limit (`max_iterations_exceeded`, with an alert).
  */
 import type { AccountingPort } from '../accounting/accounting-port';
+import { localDay } from '../accounting/dates';
 import { isoWithOffset, type Clock } from '../core/clock';
 import type { VaultLayout } from '../core/layout';
 import type { HandbookThresholds } from '../vault/handbook';
@@ -149,7 +150,7 @@ export class RalphLoop {
       await log('REASON', 'Determine next step', remaining ? `Step ${remaining.index}: ${remaining.skill} (${remaining.status})` : 'Every step is resolved', 'PLAN', t);
     } else {
       try {
-        const reasoning = await this.deps.reasoner.reason({ task: note.facts, handbook, skills: this.deps.registry.list(), today: isoWithOffset(clock.now()).slice(0, 10) });
+        const reasoning = await this.deps.reasoner.reason({ task: note.facts, handbook, skills: this.deps.registry.list(), today: localDay(clock.now()) });
         state = newTaskState({ reasoning, task: note.facts, plan: note.plan, originTriggerId: note.originTriggerId, maxIterations: handbook.max_iterations, currency: handbook.currency, clock, registry: this.deps.registry });
         state.trigger = advanceTrigger(state.trigger, 'processing', isoWithOffset(clock.now()));
         for (const line of reasoning.notes) await log('REASON', 'Note', line, 'REASON', t);

@@ -1,5 +1,6 @@
 import { Notice, type App, type Plugin } from 'obsidian';
 import { isAccountingError } from '../accounting/accounting-error';
+import { invoiceName } from '../accounting/accounting-port';
 import type { SyncReport } from '../accounting/accounting-sync';
 import { localDay } from '../accounting/dates';
 import { formatAmount } from '../accounting/money';
@@ -74,9 +75,7 @@ export function describePush(outcome: PushOutcome): string {
   switch (outcome.status) {
     case 'pushed': {
       const { invoice } = outcome;
-      // An Odoo draft has no number until it is posted; its record id says which one it is.
-      const label = invoice.number ?? `draft ${invoice.id}`;
-      const what = `${label} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}, due ${invoice.due}`;
+      const what = `${invoiceName(invoice)} for ${invoice.client}, ${formatAmount(invoice.amountTotal)} ${invoice.currency}, due ${invoice.due}`;
       const state = invoice.status === 'draft' ? ' It is a draft until it is posted.' : '';
       const head = outcome.created ? `Invoice created: ${what}.${state}` : `This note's invoice was already in the books: ${what}. The note now says so.`;
       return outcome.postProblem ? `${head} ${outcome.postProblem}` : head;

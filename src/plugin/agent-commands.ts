@@ -2,7 +2,7 @@ import { Notice, TFile, type Plugin } from 'obsidian';
 import { AgentError } from '../agent/agent';
 import type { LoopRun } from '../agent/ralph-loop';
 import { resolveLayout } from '../core/layout';
-import { dirname } from '../core/paths';
+import { dirname, stem } from '../core/paths';
 import { listPendingApprovals } from '../vault/dashboard-sources';
 import { PendingApprovalsModal } from './approvals-modal';
 import type { PluginRunner } from './plugin-runner';
@@ -82,7 +82,7 @@ async function decide(runner: PluginRunner, path: string, decision: 'approved' |
 
 /** One run of a task's loop, as a sentence. */
 export function describeRun(run: LoopRun): string {
-  const name = run.task.split('/').pop()?.replace(/\.md$/, '') ?? run.task;
+  const name = stem(run.task);
   switch (run.status) {
     case 'completed':
       return `${name}: done and moved to Done.`;

@@ -1,4 +1,5 @@
 import type { AuditEntry, ErrorEntry } from '../core/logs/log-types';
+import { stem } from '../core/paths';
 import { ago, escapeCell, formatAmount, formatTime, inlineText, noteLink, table } from './dashboard-format';
 import type { AttentionItem, FolderCount, JobStatus, LatestBriefing, PendingApproval, RunnerStatus } from './dashboard-sources';
 
@@ -101,7 +102,7 @@ function renderAttention(items: AttentionItem[]): string {
   if (items.length === 0) return 'Nothing';
   const shown = items.slice(0, ATTENTION_ROWS).map((item) => {
     const mark = item.level === 'alert' ? '**Alert:** ' : '';
-    const link = item.task ? ` (${noteLink(item.task, item.task.split('/').pop()?.replace(/\.md$/, '') ?? item.task)})` : '';
+    const link = item.task ? ` (${noteLink(item.task, stem(item.task))})` : '';
     return `- ${mark}${inlineText(item.message, 300)}${link} · ${formatTime(item.at)}`;
   });
   const more = items.length > ATTENTION_ROWS ? `\n\n${items.length - ATTENTION_ROWS} more on the tasks themselves.` : '';

@@ -7,6 +7,7 @@
  */
 import type { TaskState } from '../../agent/task-state';
 import type { Bottleneck } from '../briefing-data';
+import { days } from '../render/format-days';
 
 const DAY_MS = 86_400_000;
 
@@ -47,8 +48,9 @@ export function expectedDays(task: FinishedTask): number {
   return (task.state ? EXPECTED_DAYS_BY_INTENT[task.state.intent] : undefined) ?? EXPECTED_DAYS_BY_TYPE[task.type] ?? 2;
 }
 
-function plural(days: number): string {
-  return `${days} ${days === 1 ? 'day' : 'days'}`;
+/** A span in milliseconds as the briefing says it: `1 day`, `2.5 days`. */
+function spanInDays(ms: number): string {
+  return days(ms / DAY_MS);
 }
 
 /** The longest wait in the task's history, in words, with its length in ms. */
@@ -64,18 +66,18 @@ export function rootCause(task: FinishedTask): { cause: string; ms: number } {
       if (Number.isNaN(requested) || Number.isNaN(decided)) continue;
       const ms = Math.max(0, decided - requested);
       const verdict = approval.decision === 'expired' ? ', then it expired' : approval.decision === 'rejected' ? ', then it was rejected' : '';
-      candidates.push({ cause: `Waiting for approval ${plural(roundDays(ms))} (${step.title}${verdict})`, ms });
+      candidates.push({ cause: `Waiting for approval ${spanInDays(ms)} (${step.title}${verdict})`, ms });
     }
-    const handedOver = state.loop.status === 'handed_over' || state.human_steps.length > 0 ? Date.parse(state.loop.completed ?? '') : NaN;
-    if (!Number.isNaN(handedOver) && state.human_steps.length > 0) {
+    const handedOver = Date.parse(state.loop.completed ?? '');
+    if (state.human_steps.length > 0 && !Number.isNaN(handedOver)) {
       const ms = Math.max(0, task.completedAt - handedOver);
-      candidates.push({ cause: `Waiting for your own steps ${plural(roundDays(ms))} (${state.human_steps[0] ?? 'your steps'})`, ms });
+      candidates.push({ cause: `Waiting for your own steps ${spanInDays(ms)} (${state.human_steps[0] ?? 'your steps'})`, ms });
     }
     for (const step of state.steps.filter((s) => s.attempts > 1)) {
       const first = Date.parse(step.first_started ?? '');
       const finished = Date.parse(step.finished ?? '') || task.completedAt;
       if (Number.isNaN(first)) continue;
-      candidates.push({ cause: `Retrying ${step.title}: ${step.attempts} tries over ${plural(roundDays(finished - first))} (the books could not be reached)`, ms: Math.max(0, finished - first) });
+      candidates.push({ cause: `Retrying ${step.title}: ${step.attempts} tries over ${spanInDays(finished - first)} (the books could not be reached)`, ms: Math.max(0, finished - first) });
     }
     if (state.loop.status === 'max_iterations_exceeded' || state.loop.status === 'failed') {
       candidates.push({ cause: `The employee stopped (${state.loop.outcome ?? state.loop.status}) and it was finished by hand`, ms: task.completedAt - task.startedAt });
@@ -84,7 +86,7 @@ export function rootCause(task: FinishedTask): { cause: string; ms: number } {
   const best = candidates.sort((a, b) => b.ms - a.ms)[0];
   if (best && best.ms > 0) return best;
   const waited = task.completedAt - task.startedAt;
-  return { cause: state ? `Open ${plural(roundDays(waited))} with no single wait to blame` : `Waited ${plural(roundDays(waited))} in Needs_Action for you (the employee had no step of its own)`, ms: waited };
+  return { cause: state ? `Open ${spanInDays(waited)} with no single wait to blame` : `Waited ${spanInDays(waited)} in Needs_Action for you (the employee had no step of its own)`, ms: waited };
 }
 
 /** The finished tasks that ran late, longest delay first. */
