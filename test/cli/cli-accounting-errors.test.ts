@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { startFakeOdoo } from '../odoo/fake-odoo';
+import { closedPortUrl } from '../support/ports';
 import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import type { CreateInvoiceResult } from '../../src/accounting/accounting-port';
 import { accounting, json } from './accounting-scenario';
@@ -40,14 +41,6 @@ const odooEnv = (overrides: Record<string, string> = {}) => ({
   ODOO_PROTOCOL: 'xmlrpc',
   ...overrides,
 });
-
-async function closedPortUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe('configuration problems exit 2 and say what to fix', () => {
   it('a wrong API key: the login is refused, and the key is printed nowhere', async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { readFrontmatter } from '../../src/vault/frontmatter';
 import { startFakeOdoo } from '../odoo/fake-odoo';
+import { closedPortUrl } from '../support/ports';
 import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import { assertCliBuilt, filesBelow, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
 
@@ -17,15 +18,6 @@ async function serve(handler: http.RequestListener): Promise<string> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A port that was free a moment ago and has nothing listening now. */
-async function closedPortUrl(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 /** The doctor line for one check, e.g. `ok    Odoo: ...`. */

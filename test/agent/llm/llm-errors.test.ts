@@ -7,7 +7,8 @@ import type { LlmError } from '../../../src/agent/llm/llm-error';
 import type { LlmProvider } from '../../../src/agent/llm/llm-types';
 import { startFakeLlm } from '../../llm/fake-llm-server';
 import type { FakeLlm } from '../../llm/fake-llm-types';
-import { clientFor, closedPort, everything, llmFailure, PROVIDERS } from './llm-test-kit';
+import { closedPort } from '../../support/ports';
+import { clientFor, everything, llmFailure, PROVIDERS } from './llm-test-kit';
 
 const QUESTION = { system: 'You are a bookkeeper.', user: 'Summarise the week.' };
 const WRONG_KEY = 'sk-wrong-key-5f3e9a71c2';

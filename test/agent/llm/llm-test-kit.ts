@@ -1,7 +1,5 @@
 /** Shared by the LLM client tests: configs pointing at the fake server, and error helpers. */
 import { rejectionOf } from '../../support/async';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createLlmClient } from '../../../src/agent/llm/create-llm-client';
 import { LlmError } from '../../../src/agent/llm/llm-error';
 import type { LlmClient, LlmConfig, LlmProvider } from '../../../src/agent/llm/llm-types';
@@ -36,13 +34,4 @@ export function llmFailure(promise: Promise<unknown>): Promise<LlmError> {
 /** Every text of an error a person or a log could see, to look for leaked secrets. */
 export function everything(error: LlmError): string {
   return [error.message, error.hint ?? '', error.details ?? '', error.describe(), JSON.stringify(error), String(error), error.stack ?? ''].join('\n');
-}
-
-/** A port on 127.0.0.1 where nothing listens any more. */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

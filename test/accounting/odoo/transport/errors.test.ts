@@ -8,7 +8,8 @@ import { connectOdoo } from '../../../../src/accounting/odoo/odoo-connection';
 import type { OdooRpc } from '../../../../src/accounting/odoo/odoo-rpc';
 import { startFakeOdoo } from '../../../odoo/fake-odoo';
 import type { FakeOdoo } from '../../../odoo/fake-odoo-types';
-import { API_KEY, closedPort, configFor, createdId, everything, plainServer, PROTOCOL_CASES, recordingDeps, rejection, RESTRICTED } from './transport-helpers';
+import { closedPort } from '../../../support/ports';
+import { API_KEY, configFor, createdId, everything, plainServer, PROTOCOL_CASES, recordingDeps, rejection, RESTRICTED } from './transport-helpers';
 
 /** Every error seen in this file, checked for the keys at the end. */
 const seen: AccountingError[] = [];

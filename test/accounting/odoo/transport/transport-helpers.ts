@@ -60,15 +60,6 @@ export function everything(error: AccountingError): string {
   return [error.message, error.hint ?? '', error.details ?? ''].join('\n');
 }
 
-/** A port on 127.0.0.1 where nothing listens any more. */
-export async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 export interface PlainServer {
   url: string;
   close(): Promise<void>;
