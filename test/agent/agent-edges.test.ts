@@ -11,7 +11,7 @@ import { StepRunner } from '../../src/agent/step-runner';
 import { TaskStateStore, type StepState, type TaskState } from '../../src/agent/task-state';
 import { AuditLog } from '../../src/core/logs/audit-log';
 import { ErrorLog } from '../../src/core/logs/error-log';
-import { startFakeOdoo } from '../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../odoo/fake-odoo';
 import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import { AgentHarness, WHATSAPP_EXAMPLE } from './agent-harness';
 import { SkillKit } from './skill-kit';
@@ -38,7 +38,7 @@ it('a payment whose invoice cannot be looked up yet (books unreachable) waits an
   odoo = await startFakeOdoo({ version: 17, today: '2026-02-20' });
   const fake = odoo;
   const harness = await new AgentHarness({
-    env: { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: 'xmlrpc' },
+    env: odooEnv(fake),
     settings: { odoo: { maxRetries: 0 } },
   }).init();
   h = harness;
@@ -136,7 +136,7 @@ describe('a task that comes round again', () => {
 it('transient failures wait longer each time: 5, 10, then 20 minutes', async () => {
   odoo = await startFakeOdoo({ version: 17, today: '2026-02-20' });
   const fake = odoo;
-  const env = { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: 'xmlrpc' };
+  const env = odooEnv(fake);
   const harness = await new AgentHarness({ env, settings: { odoo: { maxRetries: 0 } } }).init();
   h = harness;
   fake.inject({ kind: 'http-status', status: 503, match: { name: 'account.move.create' }, times: Infinity });

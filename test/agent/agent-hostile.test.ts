@@ -8,10 +8,10 @@
  * Odoo 17 over XML-RPC too. The forged approval notes themselves are in
  * agent-hostile-approvals.test.ts.
  */
-import { startFakeOdoo } from '../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../odoo/fake-odoo';
 import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import { AgentHarness } from './agent-harness';
-import { dropAndRun, expectNothingSensitive, odooEnv, requestsIn, seedBooks, steerNotes, whatsapp } from './hostile-kit';
+import { dropAndRun, expectNothingSensitive, requestsIn, seedBooks, steerNotes, whatsapp } from './hostile-kit';
 
 let h: AgentHarness;
 let odoo: FakeOdoo | null = null;

@@ -7,7 +7,7 @@
  */
 import { FsVault } from '../../src/vault/fs-vault';
 import { VaultError } from '../../src/vault/vault-port';
-import { startFakeOdoo } from '../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../odoo/fake-odoo';
 import type { FakeOdoo, FakeOdooMajor } from '../odoo/fake-odoo-types';
 import { AgentHarness, expectCompleteLoopLog, WHATSAPP_EXAMPLE } from './agent-harness';
 
@@ -20,9 +20,6 @@ afterEach(async () => {
   odoo = null;
 });
 
-function odooEnv(fake: FakeOdoo, protocol: string): Record<string, string> {
-  return { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: protocol };
-}
 
 const customerInvoices = (fake: FakeOdoo) => fake.records('account.move').filter((m) => m.move_type === 'out_invoice');
 

@@ -4,7 +4,6 @@
  * owner's approval (no payment, no posted invoice, no expense above the
  * threshold, no social draft, the handbook untouched).
  */
-import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import type { AgentHarness } from './agent-harness';
 
 /** The seeded invoice: posted, for Client ABC, 4,000 due. */
@@ -19,9 +18,6 @@ export interface Seeded {
   handbook: string;
 }
 
-export function odooEnv(fake: FakeOdoo): Record<string, string> {
-  return { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: 'xmlrpc' };
-}
 
 export async function seedBooks(h: AgentHarness): Promise<Seeded> {
   const books = await h.runtime.accounting();

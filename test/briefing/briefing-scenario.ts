@@ -6,7 +6,7 @@
  */
 import type { AccountingPort } from '../../src/accounting/accounting-port';
 import { AgentHarness, WHATSAPP_EXAMPLE } from '../agent/agent-harness';
-import { startFakeOdoo } from '../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../odoo/fake-odoo';
 import type { FakeOdoo, FakeOdooMajor } from '../odoo/fake-odoo-types';
 
 export const W10 = { year: 2026, week: 10 };
@@ -24,9 +24,6 @@ export const MONTHLY_TARGET = 20000;
 export const W10_RANGE = { from: '2026-03-02', to: '2026-03-08' };
 export const W09_RANGE = { from: '2026-02-23', to: '2026-03-01' };
 
-export function odooEnv(fake: FakeOdoo, protocol: string): Record<string, string> {
-  return { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: protocol };
-}
 
 export type Backend = { name: string; kind: 'ledger' } | { name: string; kind: 'odoo'; version: FakeOdooMajor; protocol: 'xmlrpc' | 'json2' };
 

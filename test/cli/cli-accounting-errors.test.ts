@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { startFakeOdoo } from '../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../odoo/fake-odoo';
 import { closedPortUrl } from '../support/ports';
 import type { FakeOdoo } from '../odoo/fake-odoo-types';
 import type { CreateInvoiceResult } from '../../src/accounting/accounting-port';
@@ -33,18 +33,11 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(tmp));
 
-const odooEnv = (overrides: Record<string, string> = {}) => ({
-  ODOO_URL: odoo.url,
-  ODOO_DB: odoo.database,
-  ODOO_USERNAME: odoo.login,
-  ODOO_API_KEY: odoo.apiKey,
-  ODOO_PROTOCOL: 'xmlrpc',
-  ...overrides,
-});
+const odooEnvWith = (overrides: Record<string, string> = {}) => ({ ...odooEnv(odoo), ...overrides });
 
 describe('configuration problems exit 2 and say what to fix', () => {
   it('a wrong API key: the login is refused, and the key is printed nowhere', async () => {
-    const r = await accounting({ vault, env: odooEnv({ ODOO_API_KEY: WRONG_KEY }) }, ['invoices', '--json']);
+    const r = await accounting({ vault, env: odooEnvWith({ ODOO_API_KEY: WRONG_KEY }) }, ['invoices', '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/admin/);
@@ -59,25 +52,25 @@ describe('configuration problems exit 2 and say what to fix', () => {
   });
 
   it('a wrong user', async () => {
-    const r = await accounting({ vault, env: odooEnv({ ODOO_USERNAME: 'nobody' }) }, ['report', 'cash']);
+    const r = await accounting({ vault, env: odooEnvWith({ ODOO_USERNAME: 'nobody' }) }, ['report', 'cash']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nobody');
   });
 
   it('a database that does not exist is named', async () => {
-    const r = await accounting({ vault, env: odooEnv({ ODOO_DB: 'no-such-db' }) }, ['invoices']);
+    const r = await accounting({ vault, env: odooEnvWith({ ODOO_DB: 'no-such-db' }) }, ['invoices']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-db');
   });
 
   it('an ODOO_PROTOCOL that does not exist', async () => {
-    const r = await accounting({ vault, env: odooEnv({ ODOO_PROTOCOL: 'soap' }) }, ['invoices']);
+    const r = await accounting({ vault, env: odooEnvWith({ ODOO_PROTOCOL: 'soap' }) }, ['invoices']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ODOO_PROTOCOL is "soap"; it must be auto, xmlrpc, jsonrpc or json2.');
   });
 
   it('JSON-2 asked of an Odoo 17, which does not offer it', async () => {
-    const r = await accounting({ vault, env: odooEnv({ ODOO_PROTOCOL: 'json2' }) }, ['invoices']);
+    const r = await accounting({ vault, env: odooEnvWith({ ODOO_PROTOCOL: 'json2' }) }, ['invoices']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/17/);
   });
@@ -87,7 +80,7 @@ describe('configuration problems exit 2 and say what to fix', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const r = await accounting({ vault, env: odooEnv({ ODOO_URL: url }) }, ['invoices']);
+      const r = await accounting({ vault, env: odooEnvWith({ ODOO_URL: url }) }, ['invoices']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(url);
       expect(r.stderr).toMatch(/not as Odoo does/);
@@ -111,7 +104,7 @@ describe('configuration problems exit 2 and say what to fix', () => {
 describe('failures of the books exit 1', () => {
   it('nothing listening at the address: the address is named', async () => {
     const url = await closedPortUrl();
-    const r = await accounting({ vault, env: odooEnv({ ODOO_URL: url }) }, ['invoices']);
+    const r = await accounting({ vault, env: odooEnvWith({ ODOO_URL: url }) }, ['invoices']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(url);
     expect(r.stdout).toBe('');
@@ -123,17 +116,17 @@ describe('failures of the books exit 1', () => {
     const ledger = await accounting({ vault }, ['pay', 'INV/2026/09999']);
     expect(ledger.code).toBe(1);
     expect(ledger.stderr).toContain('INV/2026/09999');
-    const inOdoo = await accounting({ vault, env: odooEnv() }, ['pay', 'INV/2026/09999']);
+    const inOdoo = await accounting({ vault, env: odooEnvWith() }, ['pay', 'INV/2026/09999']);
     expect(inOdoo.code).toBe(1);
     expect(inOdoo.stderr).toContain('INV/2026/09999');
   });
 
   it('a payment Odoo fails is reported once and not retried', async () => {
-    const created = await json<CreateInvoiceResult>({ vault, env: odooEnv() }, ['invoice', '--client', 'Client ABC', '--amount', '300', '--post']);
+    const created = await json<CreateInvoiceResult>({ vault, env: odooEnvWith() }, ['invoice', '--client', 'Client ABC', '--amount', '300', '--post']);
     odoo.resetCalls();
     odoo.inject({ kind: 'http-status', status: 503, match: { name: 'account.payment.register.action_create_payments' }, times: Infinity });
     try {
-      const r = await accounting({ vault, env: odooEnv() }, ['pay', created.data.invoice.number ?? '']);
+      const r = await accounting({ vault, env: odooEnvWith() }, ['pay', created.data.invoice.number ?? '']);
       expect(r.code).toBe(1);
       expect(odoo.countCalls('account.payment.register.action_create_payments')).toBe(1);
     } finally {

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startFakeOdoo } from '../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../odoo/fake-odoo';
 import type { FakeOdoo, FakeOdooMajor } from '../odoo/fake-odoo-types';
 import { accounting, day, expectedFigures, runScenario, TODAY, type BooksAccess, type ScenarioResult } from './accounting-scenario';
 import { assertCliBuilt, makeTempDir, readJsonlFile, removeDir, runCli } from './run-cli';
@@ -68,7 +68,7 @@ describe('the same books on every backend', () => {
     const fake = await startFakeOdoo({ version });
     odoo = fake;
     const vault = await freshVault();
-    const settings = { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: protocol };
+    const settings = odooEnv(fake, protocol);
     let access: BooksAccess;
     if (via === 'env') {
       access = { vault, env: settings };

@@ -12,6 +12,11 @@ import { registerModels, seedDatabase } from './registry';
 import { handleRequest, type RouterState } from './router';
 import { seedPostedInvoices } from './seeding';
 
+/** The ODOO_* settings that point the app at `fake`, over XML-RPC unless told otherwise. */
+export function odooEnv(fake: FakeOdoo, protocol = 'xmlrpc'): Record<string, string> {
+  return { ODOO_URL: fake.url, ODOO_DB: fake.database, ODOO_USERNAME: fake.login, ODOO_API_KEY: fake.apiKey, ODOO_PROTOCOL: protocol };
+}
+
 export async function startFakeOdoo(options: FakeOdooOptions): Promise<FakeOdoo> {
   const database = options.database ?? 'odoo';
   const login = options.login ?? 'admin';

@@ -4,7 +4,7 @@
  * announced once (by the audited books), without failing the job twice over.
  */
 import { ACCOUNTING_JOBS } from '../../../src/core/runtime';
-import { startFakeOdoo } from '../../odoo/fake-odoo';
+import { odooEnv, startFakeOdoo } from '../../odoo/fake-odoo';
 import type { FakeOdoo } from '../../odoo/fake-odoo-types';
 import { SyncHarness } from './sync-harness';
 
@@ -55,7 +55,7 @@ it('checks a configured Odoo every 5 minutes; a failed check is logged and annou
 
 it('registers the Odoo check when the address comes from ODOO_URL rather than the settings', async () => {
   odoo = await startFakeOdoo({ version: 17, today: '2026-02-20' });
-  h = new SyncHarness({ env: { ODOO_URL: odoo.url, ODOO_DB: odoo.database, ODOO_USERNAME: odoo.login, ODOO_API_KEY: odoo.apiKey, ODOO_PROTOCOL: 'xmlrpc' } });
+  h = new SyncHarness({ env: odooEnv(odoo) });
   await h.runtime.start();
   expect((await jobIds(h))[ACCOUNTING_JOBS.health]).toBeDefined();
   expect((await h.runtime.scheduler.runNow(ACCOUNTING_JOBS.health)).outcome).toBe('success');
