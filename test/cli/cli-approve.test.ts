@@ -9,18 +9,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readFrontmatter } from '../../src/vault/frontmatter';
 import { WHATSAPP_EXAMPLE } from '../agent/agent-harness';
-import { assertCliBuilt, officeLaptopLease, makeTempDir, markdownFiles, removeDir, runCli, type CliResult } from './run-cli';
+import { assertCliBuilt, dropInboxNote, officeLaptopLease, makeTempDir, markdownFiles, removeDir, runCli, type CliResult } from './run-cli';
 
 const XYZ_EXAMPLE = WHATSAPP_EXAMPLE.replace(/Client ABC/g, 'Client XYZ').replace('$10000', '$2500').replace('0100', '0199');
 
 let vault: string;
-
-function dropNote(name: string, text: string): void {
-  const file = path.join(vault, 'Inbox', name);
-  fs.writeFileSync(file, text);
-  const past = new Date(Date.now() - 60_000);
-  fs.utimesSync(file, past, past);
-}
 
 const files = (folder: string, prefix = '') => markdownFiles(path.join(vault, folder)).filter((n) => n.startsWith(prefix));
 const fm = (vaultPath: string) => readFrontmatter(fs.readFileSync(path.join(vault, vaultPath), 'utf8'));
@@ -35,7 +28,7 @@ function requestFor(client: string): string {
 
 /** Drops the examples and runs `once`: each post then waits for approval. */
 async function upToApproval(drops: Record<string, string> = { 'WhatsApp from Client ABC.md': WHATSAPP_EXAMPLE }): Promise<void> {
-  for (const [name, text] of Object.entries(drops)) dropNote(name, text);
+  for (const [name, text] of Object.entries(drops)) dropInboxNote(vault, name, text);
   const once = await cli('once');
   expect({ code: once.code, stderr: once.stderr }).toEqual({ code: 0, stderr: '' });
   expect(files('Pending_Approval')).toHaveLength(Object.keys(drops).length);

@@ -2,21 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readFrontmatter } from '../../src/vault/frontmatter';
-import { assertCliBuilt, officeLaptopLease, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
+import { assertCliBuilt, dropInboxNote, officeLaptopLease, makeTempDir, markdownFiles, readJsonlFile, removeDir, runCli } from './run-cli';
 
 const START = '<!-- ai-employee:dashboard:start -->';
 const END = '<!-- ai-employee:dashboard:end -->';
 const USER_NOTE = 'My own note: call the bank on Monday about the loan.';
 
 let vault: string;
-
-/** Drops a note into the inbox, dated a minute ago so it counts as completely written. */
-function dropNote(name: string, text: string): void {
-  const file = path.join(vault, 'Inbox', name);
-  fs.writeFileSync(file, text);
-  const past = new Date(Date.now() - 60_000);
-  fs.utimesSync(file, past, past);
-}
 
 beforeAll(() => assertCliBuilt());
 beforeEach(async () => {
@@ -31,7 +23,7 @@ it('once triages an inbox note into a task and a plan the employee works, logs v
   const original = fs.readFileSync(dashboardFile, 'utf8');
   expect(original).toContain(START);
   fs.writeFileSync(dashboardFile, original.replace(START, `${USER_NOTE}\n\n${START}`));
-  dropNote('invoice-request.md', 'Please send ACME an invoice for the March consulting work.\n');
+  dropInboxNote(vault, 'invoice-request.md', 'Please send ACME an invoice for the March consulting work.\n');
 
   const r = await runCli(['once', '--vault', vault]);
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
@@ -89,7 +81,7 @@ it('once exits 1 and does nothing while another live runner holds the lease', as
   const other = officeLaptopLease(vault);
   expect((await other.acquire()).held).toBe(true);
   try {
-    dropNote('call-notes.md', 'Call with Riverside Bakery about a new website.\n');
+    dropInboxNote(vault, 'call-notes.md', 'Call with Riverside Bakery about a new website.\n');
     const r = await runCli(['once', '--vault', vault]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Another runner is active on this vault');
@@ -119,7 +111,7 @@ it('once takes over a lease whose runner went quiet (stale heartbeat)', async ()
       token: 'old-token',
     }),
   );
-  dropNote('quote.md', 'Quote request from Hill & Sons for 20 chairs.\n');
+  dropInboxNote(vault, 'quote.md', 'Quote request from Hill & Sons for 20 chairs.\n');
   const r = await runCli(['once', '--vault', vault]);
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   expect(markdownFiles(path.join(vault, 'Needs_Action'))).toHaveLength(1);

@@ -150,6 +150,14 @@ export function readJsonlFile(file: string): Record<string, unknown>[] {
   });
 }
 
+/** Drops a note into the vault's inbox, dated a minute ago so it counts as completely written. */
+export function dropInboxNote(vault: string, name: string, text: string): void {
+  const file = path.join(vault, 'Inbox', name);
+  fs.writeFileSync(file, text);
+  const past = new Date(Date.now() - 60_000);
+  fs.utimesSync(file, past, past);
+}
+
 /** Markdown files directly inside a folder (not below), sorted; [] when absent. */
 export function markdownFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
