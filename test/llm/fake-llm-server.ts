@@ -4,8 +4,8 @@
  * See fake-llm-types.ts for the public interface.
  */
 import { trackedSleep } from '../support/async';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveOnLoopback } from '../support/loopback-server';
 import { flattenHeaders } from '../../src/accounting/odoo/transport/http-post';
 import { anthropicWire } from './anthropic-wire';
 import type { FakeLlm, FakeLlmAnswer, FakeLlmOptions, FakeLlmRequest } from './fake-llm-types';
@@ -31,38 +31,16 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     requests: [],
     timers: new Set(),
   };
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    handle(state, req, res).catch((err: unknown) => {
-      // A bug in the test server itself: answer 500 so the test sees it.
-      write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: `fake-llm internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` });
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback('fake-llm', (req, res) => handle(state, req, res), state.timers);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     apiKey: state.apiKey,
     script: (...answers) => {
       state.queue.push(...answers);
     },
     requests: state.requests,
-    close: async () => {
-      for (const timer of state.timers) clearTimeout(timer);
-      state.timers.clear();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-    },
+    close: server.close,
   };
 }
 

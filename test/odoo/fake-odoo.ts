@@ -3,8 +3,7 @@
  * slice, speaking XML-RPC, JSON-RPC, JSON-2 and `/web/version` on 127.0.0.1.
  * See fake-odoo-types.ts for the public interface.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { serveOnLoopback } from '../support/loopback-server';
 import { Env } from './env';
 import type { FakeOdoo, FakeOdooCall, FakeOdooInjection, FakeOdooOptions, FakeOdooRecord } from './fake-odoo-types';
 import { Injections } from './injections';
@@ -28,30 +27,12 @@ export async function startFakeOdoo(options: FakeOdooOptions): Promise<FakeOdoo>
   seedDatabase(env, { login, apiKey }, options.restrictedUser);
 
   const state: RouterState = { env, calls: [], injections: new Injections(), timers: new Set() };
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((req, res) => {
-    handleRequest(state, req, res).catch((err: unknown) => {
-      // A bug in the test server itself: answer 500 so the test sees it.
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'Content-Type': 'text/plain' });
-        res.end(`fake-odoo internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      }
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await serveOnLoopback('fake-odoo', (req, res) => handleRequest(state, req, res), state.timers);
 
   const matches = (call: FakeOdooCall, name?: string | RegExp): boolean => (name === undefined ? true : typeof name === 'string' ? call.name === name : name.test(call.name));
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     database,
     login,
     apiKey,
@@ -65,13 +46,6 @@ export async function startFakeOdoo(options: FakeOdooOptions): Promise<FakeOdoo>
     clearInjections: () => state.injections.clear(),
     records: (model: string): FakeOdooRecord[] => (env.hasModel(model) ? env.table(model).all().map((row) => structuredClone(row)) : []),
     seedPostedInvoices: (count, seedOptions) => seedPostedInvoices(env, count, seedOptions),
-    close: async () => {
-      for (const timer of state.timers) clearTimeout(timer);
-      state.timers.clear();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-    },
+    close: server.close,
   };
 }
