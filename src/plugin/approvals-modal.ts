@@ -1,4 +1,5 @@
 import { Modal, type App } from 'obsidian';
+import { formatAmount, formatTime } from '../vault/dashboard-format';
 import type { PendingApproval } from '../vault/dashboard-sources';
 
 /**
@@ -39,7 +40,7 @@ export class PendingApprovalsModal extends Modal {
         this.close();
         this.openNote(item.path);
       });
-      const facts = [item.action, item.amount !== undefined ? `amount ${String(item.amount)}` : undefined, item.expires ? `expires ${item.expires.slice(0, 16).replace('T', ' ')}` : undefined].filter(Boolean);
+      const facts = [item.action, item.amount !== undefined ? `amount ${formatAmount(item.amount)}` : undefined, item.expires ? `expires ${formatTime(item.expires)}` : undefined].filter(Boolean);
       if (facts.length) row.createSpan({ text: ` (${facts.join(', ')})` });
     }
   }
