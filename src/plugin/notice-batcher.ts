@@ -28,8 +28,10 @@ export class NoticeBatcher {
     this.pending = [];
     this.timer = null;
     if (items.length === 0) return;
-    const alert = items.some((i) => i.level === 'alert');
-    const text = items.length === 1 ? `AI employee: ${items[0]?.message ?? ''}` : `AI employee: ${items.length} things need you (see the dashboard). ${items[0]?.message ?? ''}`;
+    // The one message shown in full is the first alert, when there is one: an alert must not hide behind news.
+    const alert = items.find((i) => i.level === 'alert');
+    const first = (alert ?? items[0])?.message ?? '';
+    const text = items.length === 1 ? `AI employee: ${first}` : `AI employee: ${items.length} things need you (see the dashboard). ${first}`;
     new Notice(text, alert ? 0 : 8000);
   }
 }
